@@ -205,6 +205,31 @@ export const documentKindSchema = z.object({
   sources: sourceIds,
 });
 
+/**
+ * Facts about the applicant's situation that switch checklist rules on (`when`) or off (`unless`).
+ * documents.json explains each flag in its `flags` map; a test keeps the two in step.
+ */
+export const checklistFlagSchema = z.enum([
+  'leader_not_legal_rep',
+  'admin_not_legal_rep',
+  'leader_non_local',
+  'foreign_person',
+  'hk_macao_resident',
+  'taiwan_resident',
+  'non_local_individual',
+  'under_18',
+  'entity_exists',
+  'rep_office',
+  'domain_held_by_manager',
+  'government_domain',
+  'needs_pre_approval',
+  'no_pre_approval',
+  'sites_30_or_more',
+  'domain_prefixes_over_31',
+  'entity_name_changed',
+  'foreign_investment',
+]);
+
 /** When a document is required: every listed condition must match; an absent condition matches all. */
 export const checklistRuleSchema = z.object({
   id: z.string(),
@@ -214,7 +239,9 @@ export const checklistRuleSchema = z.object({
   orderTypes: z.array(z.string()).optional(),
   instruments: z.array(z.enum(['icp_filing', 'icp_licence', 'edi_licence'])).optional(),
   /** Extra flags from the applicant's situation, e.g. "leader_not_legal_rep", "foreign_person". */
-  when: z.array(z.string()).optional(),
+  when: z.array(checklistFlagSchema).optional(),
+  /** Flags that switch the rule off, e.g. an individual's ID card scans unless they are "foreign_person". */
+  unless: z.array(checklistFlagSchema).optional(),
   required: z.boolean(),
   note: localizedSchema.optional(),
   sources: sourceIds,
