@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  computeAge,
   getDayOfWeek,
   getEndOfChinaDay,
   getStartOfChinaDay,
   isIsoDate,
   MAX_DAY_NUMBER,
   MIN_DAY_NUMBER,
+  parseCompactDate,
   parseIsoDate,
   toChinaDate,
   toDayNumber,
@@ -114,5 +116,27 @@ describe('China time (UTC+8)', () => {
 
   it('throws a RangeError on an invalid Date', () => {
     expect(() => toChinaDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe('dates in identity numbers and ages', () => {
+  it.each([
+    ['19491231', '1949-12-31'],
+    ['20000229', '2000-02-29'],
+    ['19000229', undefined],
+    ['19901301', undefined],
+    ['1990010', undefined],
+  ])('parseCompactDate(%s) = %s', (digits, expected) => {
+    expect(parseCompactDate(digits)).toBe(expected);
+  });
+
+  it.each([
+    ['1949-12-31', '2026-11-29', 76],
+    ['2008-11-29', '2026-11-29', 18],
+    ['2008-11-30', '2026-11-29', 17],
+    ['2004-02-29', '2022-02-28', 17],
+    ['2004-02-29', '2022-03-01', 18],
+  ])('born %s, on %s aged %i', (birth, at, age) => {
+    expect(computeAge(birth, at)).toBe(age);
   });
 });

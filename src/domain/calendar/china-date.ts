@@ -69,6 +69,23 @@ export function toDayNumber(date: string): number {
   return dayNumber;
 }
 
+/** Parses 'YYYYMMDD' (as printed in identity numbers) to an ISO date, or undefined when the day does not exist. */
+export function parseCompactDate(digits: string): string | undefined {
+  const match = /^(\d{4})(\d{2})(\d{2})$/.exec(digits);
+  if (!match) return undefined;
+  const iso = `${match[1]}-${match[2]}-${match[3]}`;
+  return isIsoDate(iso) ? iso : undefined;
+}
+
+/**
+ * Completed years between two ISO dates. Someone born on 29 February completes a year on 1 March in
+ * common years, the usual reading for legal ages.
+ */
+export function computeAge(birthDate: string, at: string): number {
+  const years = Number(at.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return at.slice(5) >= birthDate.slice(5) ? years : years - 1;
+}
+
 /** 0 = Sunday … 6 = Saturday (1970-01-01, day number 0, was a Thursday). */
 export function getDayOfWeek(dayNumber: number): number {
   return (((dayNumber + 4) % 7) + 7) % 7;

@@ -1,8 +1,8 @@
+import { parseCompactDate } from '../calendar/china-date.ts';
 import type { Catalogue } from '../catalogue/catalogue.ts';
 import { defaultCatalogue } from '../catalogue/default-catalogue.ts';
 import { type Issue, issue, type Validation, validation } from '../shared/issue.ts';
 import { normalizeCompact } from '../shared/normalize.ts';
-import { formatIsoDate, parseCompactDate } from './calendar-date.ts';
 import { computeResidentIdCheckDigit } from './resident-id.ts';
 
 /**
@@ -222,9 +222,9 @@ export function validateForeignPermanentResidence(
       ),
     );
   }
-  const birth = parseCompactDate(normalized.slice(6, 14));
-  if (birth) {
-    parts.birthDate = formatIsoDate(birth);
+  const birthDate = parseCompactDate(normalized.slice(6, 14));
+  if (birthDate) {
+    parts.birthDate = birthDate;
   } else {
     errors.push(
       issue(

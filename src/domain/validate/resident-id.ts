@@ -1,15 +1,8 @@
+import { computeAge, isIsoDate, parseCompactDate } from '../calendar/china-date.ts';
 import type { Catalogue } from '../catalogue/catalogue.ts';
 import { defaultCatalogue } from '../catalogue/default-catalogue.ts';
 import { type Issue, issue, type Validation, validation } from '../shared/issue.ts';
 import { normalizeCompact } from '../shared/normalize.ts';
-import {
-  type CalendarDate,
-  compareDates,
-  computeAge,
-  formatIsoDate,
-  parseCompactDate,
-  parseIsoDate,
-} from './calendar-date.ts';
 import { checkRegionCode, type RegionParts, resolveRegionCode } from './region-code.ts';
 
 /**
@@ -58,11 +51,11 @@ export function computeResidentIdCheckDigit(first17: string): string {
 
 function checkBirthDate(
   digits: string,
-  at: CalendarDate | undefined,
+  at: string | undefined,
   errors: Issue[],
 ): { birthDate?: string; age?: number } {
-  const birth = parseCompactDate(digits);
-  if (!birth || birth.year < EARLIEST_BIRTH_YEAR) {
+  const birthDate = parseCompactDate(digits);
+  if (!birthDate || Number(birthDate.slice(0, 4)) < EARLIEST_BIRTH_YEAR) {
     errors.push(
       issue(
         'invalid_birth_date',
@@ -73,27 +66,25 @@ function checkBirthDate(
     );
     return {};
   }
-  const birthDate = formatIsoDate(birth);
   if (!at) return { birthDate };
-  if (compareDates(birth, at) > 0) {
-    const atText = formatIsoDate(at);
+  if (birthDate > at) {
     errors.push(
       issue(
         'birth_date_in_future',
-        `The birth date ${birthDate} is after ${atText}.`,
-        `出生日期 ${birthDate} 晚于 ${atText}。`,
-        { source: SOURCE, params: { birthDate, at: atText } },
+        `The birth date ${birthDate} is after ${at}.`,
+        `出生日期 ${birthDate} 晚于 ${at}。`,
+        { source: SOURCE, params: { birthDate, at } },
       ),
     );
     return { birthDate };
   }
-  return { birthDate, age: computeAge(birth, at) };
+  return { birthDate, age: computeAge(birthDate, at) };
 }
 
 function decode(
   normalized: string,
   length: 18 | 15,
-  at: CalendarDate | undefined,
+  at: string | undefined,
   catalogue: Catalogue,
   errors: Issue[],
   warnings: Issue[],
@@ -128,9 +119,9 @@ export function validateResidentId(input: string, opts: ResidentIdOptions = {}):
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
 
-  let at: CalendarDate | undefined;
+  let at: string | undefined;
   if (opts.at !== undefined) {
-    at = parseIsoDate(opts.at);
+    at = isIsoDate(opts.at) ? opts.at : undefined;
     if (!at) {
       warnings.push(
         issue(
