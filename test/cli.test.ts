@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { EligibilityAssessment } from '../src/domain/eligibility/assessment.ts';
 import { runCli, runCliJson } from './run-cli.ts';
+
+type EligibilityJson = EligibilityAssessment;
 
 /** The issue's acceptance commands, run through the real `openbeian` executable. */
 describe('openbeian CLI', () => {
@@ -97,5 +101,61 @@ describe('openbeian CLI', () => {
     const { status, json } = runCliJson<unknown[]>(['provinces']);
     expect(status).toBe(0);
     expect(json).toHaveLength(31);
+  });
+
+  it("eligibility: the article's foreigner outside China, information-only site → filing possible under the article, refusing provinces named", () => {
+    const { status, json } = runCliJson<EligibilityJson>([
+      'eligibility',
+      'examples/profiles/foreigner-outside-china-info-site.json',
+      '--start',
+      '2026-09-28',
+    ]);
+    expect(status).toBe(0);
+    const filing = json.instruments.find((i) => i.instrument === 'icp_filing');
+    expect(filing?.eligibility).toBe('conditional');
+    expect(filing?.reasons.map((r) => r.ruleId)).toContain('filing.foreigner_outside_china.article');
+    const conflict = json.conflicts.find((c) => c.id === 'foreigner_outside_china');
+    expect(conflict?.provinces.map((p) => p.nameEn)).toEqual(expect.arrayContaining(['Hebei', 'Jiangxi']));
+  });
+
+  it('eligibility: the same person selling online is told the licence needs a mainland company', () => {
+    const { json } = runCliJson<EligibilityJson>(['eligibility', '-', '--start', '2026-09-28'], {
+      input: readFileSync('examples/profiles/foreigner-outside-china-online-sales.json', 'utf8'),
+    });
+    const licence = json.instruments.find((i) => i.instrument === 'icp_licence');
+    expect(licence?.eligibility).toBe('not_eligible');
+    expect(licence?.reasons.map((r) => r.ruleId)).toContain('licence.company_required');
+    expect(licence?.nextSteps.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['set_up_joint_venture', 'set_up_wfoe_for_edi']),
+    );
+  });
+
+  it('eligibility: a 60 % Chinese joint venture selling online files first, then gets the licence, with dates', () => {
+    const { json } = runCliJson<EligibilityJson>([
+      'eligibility',
+      'examples/profiles/joint-venture-60-percent-online-sales.json',
+      '--start',
+      '2026-09-28',
+    ]);
+    const filing = json.instruments.find((i) => i.instrument === 'icp_filing');
+    const licence = json.instruments.find((i) => i.instrument === 'icp_licence');
+    expect(filing?.eligibility).toBe('eligible');
+    expect(licence?.eligibility).toBe('eligible');
+    expect(filing?.order).toBeLessThan(licence?.order ?? 0);
+    expect(json.authority.province?.code).toBe('31');
+    expect(json.timeline.phases.map((p) => p.instrument)).toEqual([
+      'icp_filing',
+      'icp_licence',
+      'psb_filing',
+    ]);
+    expect(json.timeline.phases[0]?.completion?.typical).toMatch(/^2026-10-/);
+  });
+
+  it('eligibility: an invalid profile names the bad fields and exits 2', () => {
+    const run = runCli(['eligibility', '-'], { input: '{"applicantKind":"martian","activities":["x"]}' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('applicantKind');
+    expect(runCli(['eligibility', 'no-such-file.json']).status).toBe(2);
+    expect(runCli(['eligibility', '-'], { input: 'not json' }).stderr).toContain('not valid JSON');
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { registerDomainCommand } from './commands/domain.ts';
+import { registerEligibilityCommand } from './commands/eligibility.ts';
 
 import { registerIdCommand } from './commands/id.ts';
 import { registerNumberCommand } from './commands/number.ts';
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerDomainCommand(program, output);
   registerSiteNameCommand(program, output);
   registerWorkdaysCommand(program, output);
+  registerEligibilityCommand(program, output);
 
   registerProvincesCommand(program, output);
   return program;
