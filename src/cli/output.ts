@@ -51,23 +51,63 @@ export function formatTable(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** Aligned "label  value" lines; undefined values are skipped. */
-export function formatFields(fields: [string, string | number | boolean | undefined | null][]): string {
-  const shown = fields.filter(
-    (f): f is [string, string | number | boolean] => f[1] !== undefined && f[1] !== null,
-  );
-  const width = Math.max(0, ...shown.map(([label]) => displayWidth(label)));
-  return shown.map(([label, value]) => `${pad(label, width)}  ${String(value)}`).join('\n');
-}
+/** Chinese for the field labels the commands print (the English labels are the keys). */
+const FIELD_LABELS_ZH: Record<string, string> = {
+  IDN: '国际化域名',
+  age: '年龄',
+  'ascii (punycode)': 'ASCII（punycode）',
+  'birth date': '出生日期',
+  category: '类别',
+  'check character': '校验码',
+  city: '市',
+  county: '区县',
+  date: '日期',
+  day: '星期',
+  'entity number': '主体备案号',
+  'fileable TLD': '后缀可备案',
+  from: '起',
+  kind: '类型',
+  'length (character equivalents)': '长度（按汉字计）',
+  name: '名称',
+  nature: '主办单位性质',
+  'organisation class': '机构类别',
+  'organisation code': '组织机构代码',
+  province: '省份',
+  'public suffix': '公共后缀',
+  reason: '原因',
+  region: '地区',
+  'region code': '行政区划代码',
+  'registering authority': '登记管理部门',
+  'registrable domain': '可注册域名',
+  result: '结果',
+  scope: '范围',
+  serial: '顺序号',
+  service: '服务',
+  'service number': '网站备案号',
+  sex: '性别',
+  'site suffix': '网站序号',
+  start: '开始',
+  subdomain: '子域名',
+  'suggested nature': '建议单位性质',
+  to: '止',
+  'working day': '是否工作日',
+  'working days': '工作日数',
+  year: '年份',
+};
 
-export function formatIssues(title: string, issues: Issue[], lang: Lang): string {
-  if (issues.length === 0) return '';
-  return [
-    `${title}:`,
-    ...issues.map(
-      (i) => `  - [${i.code}] ${pick(i.message, lang)}${i.source ? ` (source: ${i.source})` : ''}`,
-    ),
-  ].join('\n');
+/** Aligned "label  value" lines in the chosen language; undefined values are skipped. */
+export function formatFields(
+  fields: [string, string | number | boolean | undefined | null][],
+  lang: Lang = 'en',
+): string {
+  const shown = fields
+    .filter((f): f is [string, string | number | boolean] => f[1] !== undefined && f[1] !== null)
+    .map(([label, value]): [string, string] => [
+      lang === 'zh' ? (FIELD_LABELS_ZH[label] ?? label) : label,
+      String(value),
+    ]);
+  const width = Math.max(0, ...shown.map(([label]) => displayWidth(label)));
+  return shown.map(([label, value]) => `${pad(label, width)}  ${value}`).join('\n');
 }
 
 const LABELS = {
@@ -75,7 +115,19 @@ const LABELS = {
   invalid: { en: 'INVALID', zh: '无效' },
   errors: { en: 'Errors', zh: '错误' },
   warnings: { en: 'Warnings', zh: '提示' },
+  source: { en: 'source', zh: '来源' },
 } satisfies Record<string, Localized>;
+
+export function formatIssues(title: string, issues: Issue[], lang: Lang): string {
+  if (issues.length === 0) return '';
+  return [
+    `${title}:`,
+    ...issues.map(
+      (i) =>
+        `  - [${i.code}] ${pick(i.message, lang)}${i.source ? ` (${pick(LABELS.source, lang)}: ${i.source})` : ''}`,
+    ),
+  ].join('\n');
+}
 
 /**
  * Prints a validator's answer: the whole structure as JSON with --json, otherwise a verdict line,
@@ -91,7 +143,7 @@ export function printValidation<T>(
   } else {
     const verdict = result.valid ? LABELS.valid : LABELS.invalid;
     const parts = [`${pick(verdict, output.lang)}  ${result.normalized}`];
-    if (result.value !== undefined) parts.push(formatFields(describe(result.value)));
+    if (result.value !== undefined) parts.push(formatFields(describe(result.value), output.lang));
     const errors = formatIssues(pick(LABELS.errors, output.lang), result.errors, output.lang);
     const warnings = formatIssues(pick(LABELS.warnings, output.lang), result.warnings, output.lang);
     for (const block of [errors, warnings]) if (block) parts.push(block);

@@ -7,7 +7,7 @@ import {
   createWorkingDayCalendar,
   type WorkingDayCalendar,
 } from '../../domain/calendar/working-day-calendar.ts';
-import { CliInputError, formatFields, type Output } from '../output.ts';
+import { CliInputError, formatFields, type Lang, type Output } from '../output.ts';
 import { parseDateOption, parseIntegerOption } from '../parse-options.ts';
 
 interface CalendarOptions {
@@ -80,12 +80,15 @@ export function registerWorkdaysCommand(program: Command, output: () => Output):
         o.out(JSON.stringify({ date, workingDays: n, result, yearsWithoutData: noData }, null, 2));
       } else {
         o.out(
-          formatFields([
-            ['start', date],
-            ['working days', n],
-            ['result', result],
-            ['day', weekday(result)],
-          ]),
+          formatFields(
+            [
+              ['start', date],
+              ['working days', n],
+              ['result', result],
+              ['day', weekday(result, o.lang)],
+            ],
+            o.lang,
+          ),
         );
       }
       warnMissing(o, noData);
@@ -108,11 +111,14 @@ export function registerWorkdaysCommand(program: Command, output: () => Output):
         o.out(JSON.stringify({ from, to, workingDays, yearsWithoutData: noData }, null, 2));
       } else {
         o.out(
-          formatFields([
-            ['from', from],
-            ['to', to],
-            ['working days', workingDays],
-          ]),
+          formatFields(
+            [
+              ['from', from],
+              ['to', to],
+              ['working days', workingDays],
+            ],
+            o.lang,
+          ),
         );
       }
       warnMissing(o, noData);
@@ -133,18 +139,22 @@ export function registerWorkdaysCommand(program: Command, output: () => Output):
         o.out(JSON.stringify({ ...day, yearsWithoutData: noData }, null, 2));
       } else {
         o.out(
-          formatFields([
-            ['date', `${date} (${weekday(date)})`],
-            ['working day', day.isWorkingDay],
-            ['reason', day.reason],
-            ['name', day.name],
-          ]),
+          formatFields(
+            [
+              ['date', `${date} (${weekday(date, o.lang)})`],
+              ['working day', day.isWorkingDay],
+              ['reason', day.reason],
+              ['name', day.name],
+            ],
+            o.lang,
+          ),
         );
       }
       warnMissing(o, noData);
     });
 }
 
-function weekday(date: string): string {
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+function weekday(date: string, lang: Lang): string {
+  const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
+  return new Date(`${date}T00:00:00Z`).toLocaleDateString(locale, { weekday: 'long', timeZone: 'UTC' });
 }
