@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { registerAuditCommand } from './commands/audit.ts';
+import { registerDbCommand } from './commands/db.ts';
 import { registerDomainCommand } from './commands/domain.ts';
 import { registerEligibilityCommand } from './commands/eligibility.ts';
 
@@ -7,6 +9,7 @@ import { registerIdCommand } from './commands/id.ts';
 import { registerNumberCommand } from './commands/number.ts';
 import { registerPersonCommands } from './commands/person.ts';
 import { registerProvincesCommand } from './commands/provinces.ts';
+import { registerRegistryCommand } from './commands/registry.ts';
 import { registerSiteNameCommand } from './commands/site-name.ts';
 import { registerUsccCommand } from './commands/uscc.ts';
 import { registerWorkdaysCommand } from './commands/workdays.ts';
@@ -52,6 +55,9 @@ export function buildProgram(): Command {
   registerEligibilityCommand(program, output);
 
   registerProvincesCommand(program, output);
+  registerDbCommand(program, output);
+  registerRegistryCommand(program, output);
+  registerAuditCommand(program, output);
   return program;
 }
 
