@@ -6,7 +6,8 @@ import { runCli, runCliJson } from './run-cli.ts';
 type EligibilityJson = EligibilityAssessment;
 
 /** The issue's acceptance commands, run through the real `openbeian` executable. */
-describe('openbeian CLI', () => {
+// Each case starts real processes; on a loaded 2-core CI machine that takes seconds.
+describe('openbeian CLI', { timeout: 60_000 }, () => {
   it('id: a valid resident identity number', () => {
     const { status, json } = runCliJson(['id', '11010519491231002X']);
     expect(status).toBe(0);

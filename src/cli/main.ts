@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
-import { registerAuditCommand } from './commands/audit.ts';
-import { registerDbCommand } from './commands/db.ts';
+import { Command, type Command as CommandType, Option } from 'commander';
 import { registerDomainCommand } from './commands/domain.ts';
 import { registerEligibilityCommand } from './commands/eligibility.ts';
-
 import { registerIdCommand } from './commands/id.ts';
 import { registerNumberCommand } from './commands/number.ts';
 import { registerPersonCommands } from './commands/person.ts';
 import { registerProvincesCommand } from './commands/provinces.ts';
-import { registerRegistryCommand } from './commands/registry.ts';
 import { registerSiteNameCommand } from './commands/site-name.ts';
 import { registerUsccCommand } from './commands/uscc.ts';
 import { registerWorkdaysCommand } from './commands/workdays.ts';
@@ -19,12 +15,34 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
   version: string;
 };
 
+type Register = (program: CommandType, output: () => Output) => void;
+
+/**
+ * Commands that open a database load the database drivers, better-auth and friends: they are
+ * imported only when they run (or for the full help), so `openbeian id …` starts quickly.
+ */
+const DATABASE_COMMANDS: Record<string, () => Promise<Register>> = {
+  db: async () => (await import('./commands/db.ts')).registerDbCommand,
+  registry: async () => (await import('./commands/registry.ts')).registerRegistryCommand,
+  audit: async () => (await import('./commands/audit.ts')).registerAuditCommand,
+};
+
+/** The first word that is neither an option nor the value of the global `--lang` option. */
+function findCommandName(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (arg === '--lang') i += 1;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
 function defaultLang(): Lang {
   const env = process.env.OPENBEIAN_LANG ?? process.env.LC_ALL ?? process.env.LANG ?? '';
   return env.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-export function buildProgram(): Command {
+export async function buildProgram(argv: string[]): Promise<Command> {
   const program = new Command('openbeian')
     .description('OpenBeian — ICP filing (备案) and ICP commercial licence rules from the command line')
     .version(pkg.version)
@@ -53,17 +71,20 @@ export function buildProgram(): Command {
   registerSiteNameCommand(program, output);
   registerWorkdaysCommand(program, output);
   registerEligibilityCommand(program, output);
-
   registerProvincesCommand(program, output);
-  registerDbCommand(program, output);
-  registerRegistryCommand(program, output);
-  registerAuditCommand(program, output);
+
+  const commandName = findCommandName(argv.slice(2));
+  for (const [name, load] of Object.entries(DATABASE_COMMANDS)) {
+    if (commandName === undefined || commandName === 'help' || commandName === name) {
+      (await load())(program, output);
+    }
+  }
   return program;
 }
 
 /** Runs the CLI; input problems print a clear message (JSON with --json) and exit with code 2. */
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv);
   } catch (error) {
