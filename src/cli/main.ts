@@ -25,6 +25,7 @@ const DATABASE_COMMANDS: Record<string, () => Promise<Register>> = {
   db: async () => (await import('./commands/db.ts')).registerDbCommand,
   registry: async () => (await import('./commands/registry.ts')).registerRegistryCommand,
   audit: async () => (await import('./commands/audit.ts')).registerAuditCommand,
+  user: async () => (await import('./commands/user.ts')).registerUserCommand,
 };
 
 /** The first word that is neither an option nor the value of the global `--lang` option. */

@@ -9,6 +9,7 @@ import {
 import type { Database, DatabaseDialect, DatabaseLogger } from './database.ts';
 import * as registry from './migrations/0001-registry.ts';
 import * as auditLog from './migrations/0002-audit-log.ts';
+import * as accounts from './migrations/0003-accounts.ts';
 
 /** A migration file: forward-only, one `up` that branches on the dialect where SQL must differ. */
 interface DialectMigration {
@@ -22,6 +23,7 @@ interface DialectMigration {
 const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0001-registry': registry,
   '0002-audit-log': auditLog,
+  '0003-accounts': accounts,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

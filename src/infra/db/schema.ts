@@ -1,3 +1,4 @@
+import type { AccountTables } from './tables/accounts.ts';
 import type { AuditTables } from './tables/audit.ts';
 import type { RegistryTables } from './tables/registry.ts';
 
@@ -13,4 +14,4 @@ import type { RegistryTables } from './tables/registry.ts';
  *   read as JavaScript numbers on both (see database.ts);
  * - JSON is stored as text.
  */
-export interface DB extends RegistryTables, AuditTables {}
+export interface DB extends RegistryTables, AuditTables, AccountTables {}

@@ -1,0 +1,51 @@
+import type { AccountServices } from '../app/accounts/account-stores.ts';
+import type { CalendarProvider, Clock, HealthProbe } from '../app/ports.ts';
+import type { Catalogue } from '../domain/catalogue/catalogue.ts';
+import type { Config } from './config.ts';
+import type { LoggerOptions } from './logger.ts';
+
+export interface RateLimitPolicy {
+  /** Requests per client address and time window, over all routes of the policy. */
+  max: number;
+  timeWindowMs: number;
+}
+
+export interface RateLimits {
+  /** Anonymous lookups: catalogue queries, validators, numbers, calendar, eligibility. */
+  publicApi: RateLimitPolicy;
+  /** Password and second-factor attempts (sign-in, sign-up, two-factor): against credential stuffing. */
+  signIn: RateLimitPolicy;
+}
+
+export const defaultRateLimits: RateLimits = {
+  publicApi: { max: 300, timeWindowMs: 60_000 },
+  signIn: { max: 20, timeWindowMs: 60_000 },
+};
+
+/** Everything the HTTP layer needs; grows with repositories and auth as the platform does. */
+export interface AppDeps {
+  config: Config;
+  /** Level defaults to config.logLevel; tests pass a stream to read the log lines. */
+  logger?: LoggerOptions;
+  health: HealthProbe[];
+  catalogue: Catalogue;
+  calendar: CalendarProvider;
+  clock: Clock;
+  /** Users, sessions, organisations and API tokens; without it every caller is anonymous. */
+  accounts?: AccountServices;
+  rateLimits?: Partial<RateLimits>;
+  /** How long the health check waits for each probe. */
+  healthTimeoutMs?: number;
+}
+
+/** The deps route modules receive: defaults resolved. */
+export interface RouteDeps extends AppDeps {
+  rateLimits: RateLimits;
+  healthTimeoutMs: number;
+}
+
+/** Route config for a rate-limit policy; the group makes its routes share one counter per client address. */
+export function getRateLimitConfig(deps: RouteDeps, name: keyof RateLimits) {
+  const policy = deps.rateLimits[name];
+  return { max: policy.max, timeWindow: policy.timeWindowMs, groupId: name };
+}
