@@ -10,6 +10,7 @@ import type { Database, DatabaseDialect, DatabaseLogger } from './database.ts';
 import * as registry from './migrations/0001-registry.ts';
 import * as auditLog from './migrations/0002-audit-log.ts';
 import * as accounts from './migrations/0003-accounts.ts';
+import * as orders from './migrations/0004-orders.ts';
 
 /** A migration file: forward-only, one `up` that branches on the dialect where SQL must differ. */
 interface DialectMigration {
@@ -24,6 +25,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0001-registry': registry,
   '0002-audit-log': auditLog,
   '0003-accounts': accounts,
+  '0004-orders': orders,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,0 +1,46 @@
+import type { Actor } from '../../domain/policy/order-access.ts';
+import { classifyOrderDeadline } from '../../domain/workflow/queue-flags.ts';
+import { decryptContent, draftAad, versionAad } from './order-content-crypto.ts';
+import type { OrderDeps, WorkflowStores } from './order-deps.ts';
+import type { OrderRecord } from './order-store.ts';
+import { type OrderDetails, type OrderView, presentOrder } from './present-order.ts';
+
+/** Reads and decrypts everything about an order (draft, submitted version, SMS state, history). */
+export async function loadOrderDetails(
+  deps: Pick<OrderDeps, 'fieldCipher' | 'calendar' | 'clock'>,
+  stores: WorkflowStores,
+  order: OrderRecord,
+): Promise<OrderDetails> {
+  const [draft, submitted, sms, versions, events, calendar] = await Promise.all([
+    stores.orders.readDraft(order.id),
+    order.submittedVersion === undefined
+      ? undefined
+      : stores.orders.readVersion(order.id, order.submittedVersion),
+    order.status === 'sms_verification' ? stores.orders.findOpenSmsChallenge(order.id) : undefined,
+    stores.orders.listVersions(order.id),
+    stores.orders.listEvents(order.id),
+    deps.calendar.getCalendar(),
+  ]);
+  if (!draft) throw new Error(`Order ${order.id} has no draft`);
+  const details: OrderDetails = {
+    order,
+    draft: decryptContent(deps.fieldCipher, draft.content, draftAad(order.id)),
+    versions: versions.map((v) => ({ version: v.version, at: v.at })),
+    events,
+    deadlineFlag: classifyOrderDeadline(order, deps.clock.now(), calendar),
+  };
+  if (submitted) {
+    details.submitted = decryptContent(
+      deps.fieldCipher,
+      submitted.content,
+      versionAad(order.id, submitted.version),
+    );
+  }
+  if (sms) details.sms = sms;
+  return details;
+}
+
+/** The order as the actor sees it now, read after a use case committed. */
+export async function readOrderView(deps: OrderDeps, actor: Actor, order: OrderRecord): Promise<OrderView> {
+  return presentOrder(await loadOrderDetails(deps, deps.persistence.read, order), actor);
+}

@@ -1,0 +1,207 @@
+import type { OrderContentDraft } from '../../domain/order-content/order-content.ts';
+import {
+  type Actor,
+  canPerform,
+  canViewOrder,
+  type OrderAccessFacts,
+  type OrderAction,
+} from '../../domain/policy/order-access.ts';
+import type { FilingIntent } from '../../domain/workflow/detect-order-type.ts';
+import type { JsonValue, OrderEventType } from '../../domain/workflow/order-outcome.ts';
+import type { AuthorityMode, DeadlineKind } from '../../domain/workflow/order-snapshot.ts';
+import { canEdit, type OrderStatus } from '../../domain/workflow/order-status.ts';
+import { listAllowedCommands } from '../../domain/workflow/order-transition.ts';
+import type { OrderTypeId } from '../../domain/workflow/order-type.ts';
+import { type DeadlineFlag, findActiveDeadline } from '../../domain/workflow/queue-flags.ts';
+import type { ReturnReason } from '../../domain/workflow/return-reason.ts';
+import { maskOrderContent } from './mask-personal-data.ts';
+import { toAccessFacts } from './order-facts.ts';
+import { formatOrderReference } from './order-reference.ts';
+import type { OrderRecord, SmsChallengeRecord, StoredOrderEvent } from './order-store.ts';
+
+/** Everything known about one order, decrypted: what `presentOrder` shapes for a viewer. */
+export interface OrderDetails {
+  order: OrderRecord;
+  draft: OrderContentDraft;
+  /** The last submitted version's content. */
+  submitted?: OrderContentDraft;
+  sms?: SmsChallengeRecord;
+  versions: readonly { version: number; at: Date }[];
+  events: readonly StoredOrderEvent[];
+  deadlineFlag: DeadlineFlag;
+}
+
+export interface OrderDeadlinesView {
+  providerReviewDue?: string;
+  smsExpiresAt?: string;
+  authorityReviewDue?: string;
+}
+
+/** The fields every order listing shows; no content, so nothing personal. */
+export interface OrderSummaryView {
+  id: number;
+  /** OB-2026-000123. */
+  reference: string;
+  type: OrderTypeId;
+  intent: FilingIntent;
+  status: OrderStatus;
+  provinceCode: string;
+  providerOrgId: string;
+  authorityMode: AuthorityMode;
+  entityNumber?: string;
+  serviceNumber?: string;
+  /** Registrable domain (ASCII) the order was detected with. */
+  domain?: string;
+  deadlines: OrderDeadlinesView;
+  activeDeadline?: { kind: DeadlineKind; due: string };
+  /** overdue | due_today | due_soon | on_track | none. */
+  deadlineFlag: DeadlineFlag;
+  hasReturnReasons: boolean;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt?: string;
+  decidedAt?: string;
+}
+
+export interface OrderEventView {
+  type: OrderEventType;
+  from: OrderStatus;
+  to: OrderStatus;
+  at: string;
+  details: Record<string, JsonValue>;
+}
+
+export interface OrderView extends OrderSummaryView {
+  ownerUserId: string;
+  agentOrgId?: string;
+  clientUserId?: string;
+  /** Service numbers issued or recorded at approval, in the order of the content's services. */
+  issuedServiceNumbers: string[];
+  version: number;
+  submittedVersion?: number;
+  sms?: { expiresAt: string; attempts: number; maxAttempts: number; attemptsLeft: number };
+  /** The latest return or rejection, each reason on its field path. */
+  returnReasons: ReturnReason[];
+  /** What the viewer may do now: workflow commands and 'edit'. */
+  allowedActions: OrderAction[];
+  /** True when names, certificates, phones and e-mails in `content` are masked for this viewer. */
+  isPersonalDataMasked: boolean;
+  /** The editable draft for the applicant side; the last submitted version for reviewers. */
+  content: OrderContentDraft;
+  contentSource: 'draft' | 'submitted';
+  versions: { version: number; submittedAt: string }[];
+  events: OrderEventView[];
+}
+
+function toDeadlinesView(order: OrderRecord): OrderDeadlinesView {
+  const view: OrderDeadlinesView = {};
+  const { providerReviewDue, smsExpiresAt, authorityReviewDue } = order.deadlines;
+  if (providerReviewDue) view.providerReviewDue = providerReviewDue.toISOString();
+  if (smsExpiresAt) view.smsExpiresAt = smsExpiresAt.toISOString();
+  if (authorityReviewDue) view.authorityReviewDue = authorityReviewDue.toISOString();
+  return view;
+}
+
+/** The summary of an order for lists and queues. */
+export function presentOrderSummary(order: OrderRecord, deadlineFlag: DeadlineFlag): OrderSummaryView {
+  const view: OrderSummaryView = {
+    id: order.id,
+    reference: formatOrderReference(order.id, order.createdAt),
+    type: order.type,
+    intent: order.intent,
+    status: order.status,
+    provinceCode: order.provinceCode,
+    providerOrgId: order.providerOrgId,
+    authorityMode: order.authorityMode,
+    deadlines: toDeadlinesView(order),
+    deadlineFlag,
+    hasReturnReasons: order.returnReasons.length > 0,
+    createdAt: order.createdAt.toISOString(),
+    updatedAt: order.updatedAt.toISOString(),
+  };
+  if (order.entityNumber !== undefined) view.entityNumber = order.entityNumber;
+  if (order.serviceNumber !== undefined) view.serviceNumber = order.serviceNumber;
+  if (order.domain !== undefined) view.domain = order.domain;
+  const active = findActiveDeadline(order);
+  if (active) view.activeDeadline = { kind: active.kind, due: active.due.toISOString() };
+  if (order.submittedAt) view.submittedAt = order.submittedAt.toISOString();
+  if (order.decidedAt) view.decidedAt = order.decidedAt.toISOString();
+  return view;
+}
+
+/** The applicant side: the owner, the agency filing it and the client it files for. */
+function isApplicantSide(actor: Actor, facts: OrderAccessFacts): boolean {
+  return (
+    facts.ownerUserId === actor.userId ||
+    facts.clientUserIds.includes(actor.userId) ||
+    canPerform(actor, facts, 'edit')
+  );
+}
+
+/**
+ * Personal data in the clear only for the applicant side and the order's reviewers (DESIGN.md §5
+ * rule 6); provider administrators and platform administrators see it masked.
+ */
+export function canSeePersonalData(actor: Actor, facts: OrderAccessFacts): boolean {
+  if (!canViewOrder(actor, facts)) return false;
+  return (
+    isApplicantSide(actor, facts) ||
+    canPerform(actor, facts, 'start_provider_review') ||
+    canPerform(actor, facts, 'approve_by_authority')
+  );
+}
+
+/** The workflow commands (and 'edit') the actor may perform on the order in its current status. */
+export function listActorActions(actor: Actor, order: OrderRecord): OrderAction[] {
+  const facts = toAccessFacts(order);
+  const actions: OrderAction[] = listAllowedCommands(order.status).filter((command) =>
+    canPerform(actor, facts, command),
+  );
+  if (canEdit(order.status) && canPerform(actor, facts, 'edit')) actions.unshift('edit');
+  return actions;
+}
+
+/**
+ * An order as `actor` may see it (call only for actors the policy lets view it): personal data masked
+ * unless the viewer owns or reviews the order, the actions the viewer may take, and the content the
+ * viewer works on (the applicant side edits the draft, reviewers read the submitted version).
+ */
+export function presentOrder(details: OrderDetails, actor: Actor): OrderView {
+  const { order } = details;
+  const facts = toAccessFacts(order);
+  const applicantSide = isApplicantSide(actor, facts);
+  const useDraft = applicantSide || details.submitted === undefined;
+  const source = useDraft ? details.draft : (details.submitted ?? details.draft);
+  const masked = !canSeePersonalData(actor, facts);
+  const view: OrderView = {
+    ...presentOrderSummary(order, details.deadlineFlag),
+    ownerUserId: order.ownerUserId,
+    issuedServiceNumbers: [...order.issuedServiceNumbers],
+    version: order.version,
+    returnReasons: order.returnReasons,
+    allowedActions: listActorActions(actor, order),
+    isPersonalDataMasked: masked,
+    content: masked ? maskOrderContent(source) : source,
+    contentSource: useDraft ? 'draft' : 'submitted',
+    versions: details.versions.map((v) => ({ version: v.version, submittedAt: v.at.toISOString() })),
+    events: details.events.map((e) => ({
+      type: e.type,
+      from: e.from,
+      to: e.to,
+      at: e.at.toISOString(),
+      details: e.details,
+    })),
+  };
+  if (order.agentOrgId !== undefined) view.agentOrgId = order.agentOrgId;
+  if (order.clientUserId !== undefined) view.clientUserId = order.clientUserId;
+  if (order.submittedVersion !== undefined) view.submittedVersion = order.submittedVersion;
+  if (details.sms) {
+    view.sms = {
+      expiresAt: details.sms.expiresAt.toISOString(),
+      attempts: details.sms.attempts,
+      maxAttempts: details.sms.maxAttempts,
+      attemptsLeft: Math.max(0, details.sms.maxAttempts - details.sms.attempts),
+    };
+  }
+  return view;
+}

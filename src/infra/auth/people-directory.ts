@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { Addressee, PeopleDirectory } from '../../app/orders/order-deps.ts';
+import type { Role } from '../../domain/policy/order-access.ts';
+import { createClientAuthorisationRepository } from '../db/repositories/membership-repository.ts';
+import { parseRowId } from '../db/repositories/organisation-repository.ts';
+import type { DB } from '../db/schema.ts';
+
+/**
+ * The orders slice's view of people (src/app/orders/order-deps.ts): who a notification reaches, the
+ * reviewers of a provider or a province's sandbox authority, and agencies' authorised clients.
+ */
+export function createPeopleDirectory(executor: Kysely<DB>): PeopleDirectory {
+  const clientAuthorisations = createClientAuthorisationRepository(executor);
+  const toAddressee = (row: { id: number; email: string }): Addressee => ({
+    userId: String(row.id),
+    email: row.email,
+  });
+
+  const listMembers = async (role: Role, where: { organisationId?: number; provinceCode?: string }) => {
+    let query = executor
+      .selectFrom('memberships as m')
+      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.id', 'u.email'])
+      .distinct()
+      .where('m.role', '=', role)
+      .orderBy('u.id');
+    if (where.organisationId !== undefined) query = query.where('o.id', '=', where.organisationId);
+    if (where.provinceCode !== undefined) {
+      query = query.where('o.kind', '=', 'authority').where('o.province_code', '=', where.provinceCode);
+    }
+    return (await query.execute()).map(toAddressee);
+  };
+
+  return {
+    async findUsers(userIds) {
+      const rowIds = userIds.map(parseRowId).filter((id) => id !== undefined);
+      if (rowIds.length === 0) return [];
+      const rows = await executor
+        .selectFrom('users')
+        .select(['id', 'email'])
+        .where('id', 'in', rowIds)
+        .orderBy('id')
+        .execute();
+      return rows.map(toAddressee);
+    },
+
+    async listProviderReviewers(providerOrgId) {
+      const organisationId = parseRowId(providerOrgId);
+      if (organisationId === undefined) return [];
+      return listMembers('provider_reviewer', { organisationId });
+    },
+
+    listAuthorityReviewers(provinceCode) {
+      return listMembers('authority_reviewer', { provinceCode });
+    },
+
+    async isAgencyClient(agentOrgId, clientUserId) {
+      return (await clientAuthorisations.findActive(agentOrgId, clientUserId)) !== undefined;
+    },
+  };
+}
