@@ -14,13 +14,30 @@ export const errorCodes = [
   'bad_request',
   /** No session or API token, or an expired one. */
   'unauthenticated',
+  /**
+   * A resource the caller may see but not act on this way (an applicant approving their own order as
+   * the authority). Never for a resource the caller may not see: that is `not_found`.
+   */
+  'forbidden',
   /** No such route, or a resource the caller may not see (never 403: DESIGN.md §5 rule 5). */
   'not_found',
   'province_not_found',
+  /** No public filing for the domain or filing number asked. */
+  'registry_record_not_found',
   /** The change conflicts with the current state of the resource. */
   'conflict',
   'payload_too_large',
   'unsupported_media_type',
+  /** Uploaded documents, judged by their content (src/infra/documents/inspect-upload.ts). */
+  'file_empty',
+  'file_too_large',
+  /** Not a JPEG, PNG or PDF, whatever its name or declared type says. */
+  'unsupported_file_type',
+  'corrupt_image',
+  'pdf_encrypted',
+  /** JavaScript, launch actions, embedded files or forms in a PDF. */
+  'pdf_active_content',
+  'pdf_unreadable',
   'rate_limited',
   /** A dependency (the database) does not answer. */
   'service_unavailable',

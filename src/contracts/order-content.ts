@@ -351,7 +351,9 @@ export const checklistItemSchema = z
     sources: z.array(z.string()).describe('Source ids of the matching rules.'),
     ruleIds: z.array(z.string()).describe('Ids of the matching checklist rules.'),
   })
-  .meta({ id: 'ChecklistItem', description: 'A document the order needs, with why.' });
+  // Its own id: the eligibility answer's ChecklistItem (src/server/schemas/eligibility.ts) describes the
+  // same list with the catalogue's DocumentKind, and ids must be unique in the OpenAPI document.
+  .meta({ id: 'OrderChecklistItem', description: 'A document the order needs, with why.' });
 
 export const orderContentValidationSchema = z
   .object({

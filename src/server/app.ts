@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import apiReference from '@scalar/fastify-api-reference';
@@ -18,14 +19,20 @@ import { createLogger } from './logger.ts';
 import { removeUnusedComponents } from './openapi-document.ts';
 import { registerAuthPlugin, securitySchemes } from './plugins/auth.ts';
 import { SharedRateLimitStore } from './rate-limit-store.ts';
+import { registerAdminMailRoutes } from './routes/admin-mail.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCalendarRoutes } from './routes/calendar.ts';
 import { registerCatalogueRoutes } from './routes/catalogue.ts';
+import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerEligibilityRoutes } from './routes/eligibility.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerInboxRoutes } from './routes/inbox.ts';
 import { registerMeRoutes } from './routes/me.ts';
 import { registerNumberRoutes } from './routes/numbers.ts';
+import { registerOrderRoutes } from './routes/orders.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
+import { registerProviderRoutes } from './routes/providers.ts';
+import { registerRegistryRoutes } from './routes/registry.ts';
 import { registerUserRoutes } from './routes/users.ts';
 import { registerValidateRoutes } from './routes/validate.ts';
 
@@ -59,6 +66,11 @@ const apiTags = [
   { name: 'numbers', description: 'ICP filing, ICP licence, telecom licence and PSB filing numbers.' },
   { name: 'calendar', description: 'China working days (public holidays and make-up working days).' },
   {
+    name: 'registry',
+    description:
+      'The public registry of approved filings: search by number, domain or name, with only the fields MIIT’s own lookup shows.',
+  },
+  {
     name: 'auth',
     description: 'Sign-up, sign-in (session cookie), sign-out and two-factor authentication (better-auth).',
   },
@@ -67,6 +79,22 @@ const apiTags = [
     name: 'organisations',
     description: 'Organisations, memberships and users (platform administrators); agents’ clients.',
   },
+  {
+    name: 'orders',
+    description:
+      'Filing orders from draft to approval: type detection, drafts with field errors, submission, provider review, identity and SMS verification, the authority’s decision, versions and queues.',
+  },
+  {
+    name: 'providers',
+    description: 'Providers’ instances and their single-use filing service codes.',
+  },
+  {
+    name: 'documents',
+    description:
+      'Orders’ documents (scans, photos, signed forms), stored encrypted, and the prefilled verification form.',
+  },
+  { name: 'inbox', description: 'Your in-app notifications (sandbox SMS codes included).' },
+  { name: 'admin', description: 'Platform administration: the mail outbox.' },
 ];
 
 /** Scalar's page initialises itself with an inline script and loads its fonts as data or from its CDN. */
@@ -122,6 +150,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     store: SharedRateLimitStore,
     errorResponseBuilder: (_request, context) => buildRateLimitError(Math.ceil(context.ttl / 1000)),
   });
+  // Upload routes pass their own limits (routes/documents.ts); multipart bodies are not held to bodyLimit.
+  await app.register(multipart);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -160,6 +190,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMeRoutes(app, routeDeps);
   registerOrganisationRoutes(app, routeDeps);
   registerUserRoutes(app, routeDeps);
+  registerRegistryRoutes(app, routeDeps);
+  registerOrderRoutes(app, routeDeps);
+  registerProviderRoutes(app, routeDeps);
+  registerDocumentRoutes(app, routeDeps);
+  registerInboxRoutes(app, routeDeps);
+  registerAdminMailRoutes(app, routeDeps);
 
   await app.ready();
   return app;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { err, ok, type Result } from '../domain/shared/result.ts';
+import { MIN_SECRET_LENGTH, SECRET_KEY_FILE_NAME } from '../infra/crypto/key-file.ts';
 
 /**
  * Configuration from environment variables, validated at start. Pure: reading or creating the key
@@ -22,13 +23,12 @@ export interface Config {
   /** Seed the demo data on an empty database. */
   demo: boolean;
   logLevel: LogLevel;
+  /** From MAX_UPLOAD_MB; when absent, documents take up to DEFAULT_MAX_UPLOAD_BYTES (10 MB). */
+  maxUploadBytes?: number;
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
-
-/** Secrets shorter than this are guessable; a key file holds 32 random bytes (64 hex characters). */
-export const MIN_SECRET_LENGTH = 32;
 
 const treatEmptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
 
@@ -88,6 +88,13 @@ const envSchema = z.object({
     treatEmptyAsUnset,
     z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
   ),
+  MAX_UPLOAD_MB: parseOptional(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number of megabytes')
+      .transform(Number)
+      .pipe(z.number().int().min(1, 'must be 1–100').max(100, 'must be 1–100')),
+  ),
 });
 
 /** Wildcard addresses are where the server listens, not where a browser can reach it. */
@@ -110,7 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<Config, string[]> {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
-    secretKeyFile: join(e.DATA_DIR, 'secret.key'),
+    secretKeyFile: join(e.DATA_DIR, SECRET_KEY_FILE_NAME),
     publicUrl: (e.PUBLIC_URL ?? `http://${formatReachableHost(e.HOST)}:${e.PORT}`).replace(/\/+$/, ''),
     demo: e.DEMO === '1' || e.DEMO === 'true',
     logLevel: e.LOG_LEVEL,
@@ -118,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<Config, string[]> {
   if (e.DATABASE_URL !== undefined) config.databaseUrl = e.DATABASE_URL;
   if (e.SECRET !== undefined) config.secret = e.SECRET;
   if (e.SMTP_URL !== undefined) config.smtpUrl = e.SMTP_URL;
+  if (e.MAX_UPLOAD_MB !== undefined) config.maxUploadBytes = e.MAX_UPLOAD_MB * 1024 * 1024;
   return ok(config);
 }

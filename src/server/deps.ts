@@ -1,5 +1,8 @@
 import type { AccountServices } from '../app/accounts/account-stores.ts';
+import type { DocumentDeps } from '../app/documents/document-deps.ts';
+import type { OrderDeps } from '../app/orders/order-deps.ts';
 import type { CalendarProvider, Clock, HealthProbe } from '../app/ports.ts';
+import type { RegistryStore } from '../app/registry/registry-store.ts';
 import type { Catalogue } from '../domain/catalogue/catalogue.ts';
 import type { Config } from './config.ts';
 import type { LoggerOptions } from './logger.ts';
@@ -11,7 +14,7 @@ export interface RateLimitPolicy {
 }
 
 export interface RateLimits {
-  /** Anonymous lookups: catalogue queries, validators, numbers, calendar, eligibility. */
+  /** Anonymous lookups: catalogue queries, validators, numbers, calendar, eligibility, registry. */
   publicApi: RateLimitPolicy;
   /** Password and second-factor attempts (sign-in, sign-up, two-factor): against credential stuffing. */
   signIn: RateLimitPolicy;
@@ -33,6 +36,15 @@ export interface AppDeps {
   clock: Clock;
   /** Users, sessions, organisations and API tokens; without it every caller is anonymous. */
   accounts?: AccountServices;
+  /** The public registry (bound to the database); without it the registry routes answer 503. */
+  registry?: RegistryStore;
+  /**
+   * The order workflow, which also serves providers' instances, the inbox and the mail outbox; without
+   * it those routes answer 503.
+   */
+  orders?: OrderDeps;
+  /** Uploaded documents and the verification form; without it the document routes answer 503. */
+  documents?: DocumentDeps;
   rateLimits?: Partial<RateLimits>;
   /** How long the health check waits for each probe. */
   healthTimeoutMs?: number;

@@ -4,18 +4,40 @@ import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { AccountServices } from '../app/accounts/account-stores.ts';
 import { ensureSandboxAuthorities } from '../app/accounts/ensure-sandbox-authorities.ts';
+import { DEMO_PASSWORD } from '../app/demo/demo-accounts.ts';
+import { type DemoSeedReport, seedDemoData } from '../app/demo/seed-demo.ts';
+import type { DocumentDeps } from '../app/documents/document-deps.ts';
+import { cryptoRandom, type OrderDeps } from '../app/orders/order-deps.ts';
 import { type CalendarProvider, type HealthProbe, systemClock } from '../app/ports.ts';
+import type { RegistryStore } from '../app/registry/registry-store.ts';
 import { createWorkingDayCalendar } from '../domain/calendar/working-day-calendar.ts';
 import { defaultCatalogue } from '../domain/catalogue/default-catalogue.ts';
 import { createAccountServices } from '../infra/auth/account-services.ts';
 import type { AuthLogger } from '../infra/auth/create-auth.ts';
+import { createPeopleDirectory } from '../infra/auth/people-directory.ts';
+import { createFieldCipher, type DataKeys, deriveDataKeys } from '../infra/crypto/envelope.ts';
 import { loadOrCreateSecretKey } from '../infra/crypto/key-file.ts';
 import { type Database, type DatabaseLogger, openDatabase, SQLITE_FILE_NAME } from '../infra/db/database.ts';
 import { migrateToLatest } from '../infra/db/migrate.ts';
+import { createRegistryTransaction } from '../infra/db/registry-transaction.ts';
+import { createAuditLogRepository } from '../infra/db/repositories/audit-log-repository.ts';
+import {
+  createDocumentPersistence,
+  createDocumentRepository,
+} from '../infra/db/repositories/document-repository.ts';
+import { createWorkflowPersistence } from '../infra/db/repositories/order-repository.ts';
+import {
+  createRegistryRepository,
+  refreshRegistryStatistics,
+} from '../infra/db/repositories/registry-repository.ts';
+import { generateRegistrySample } from '../infra/db/seed/registry-sample.ts';
+import { inspectUpload } from '../infra/documents/inspect-upload.ts';
+import { renderVerificationForm } from '../infra/pdf/verification-form.ts';
+import { createEncryptedFileStore } from '../infra/storage/encrypted-file-store.ts';
 import { buildApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
+import { startBackgroundJobs } from './jobs.ts';
 import { createLogger, type LoggerOptions } from './logger.ts';
-import { ensureSecretKeyFile } from './secret-key.ts';
 
 /** Invalid environment variables; `main` prints every problem and exits with 1. */
 export class ConfigError extends Error {
@@ -31,17 +53,27 @@ export interface Dependencies {
   health: HealthProbe[];
   calendar: CalendarProvider;
   accounts: AccountServices;
+  registry: RegistryStore;
+  /** Per-purpose keys for personal data at rest (files, fields, blind index), from the secret key. */
+  dataKeys: DataKeys;
+  /** The order workflow (providers, inbox and mail outbox included), with the sandbox authority. */
+  orders: OrderDeps;
+  /** Uploaded documents (encrypted under `<dataDir>/files`) and the verification form. */
+  documents: DocumentDeps;
+  /** What the demo seed did; absent when DEMO=0. */
+  demo?: DemoSeedReport;
   close(): Promise<void>;
 }
 
 /**
  * Opens what the app depends on: the database (SQLite under DATA_DIR, or PostgreSQL from
- * DATABASE_URL), migrated to the latest schema, and the working-day calendar. The demo seed, the
- * calendar overrides stored by admins and the at-rest encryption (which takes `secret`) plug in here.
+ * DATABASE_URL), migrated to the latest schema, the working-day calendar, the accounts with the
+ * sandbox authorities, and — unless DEMO=0 — the demo data on an empty database. `secretKey` comes
+ * from `loadOrCreateSecretKey`; every key for data at rest and for better-auth is derived from it.
  */
 export async function openDependencies(
   config: Config,
-  secret: string,
+  secretKey: Buffer,
   logger: DatabaseLogger & AuthLogger,
 ): Promise<Dependencies> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
@@ -52,10 +84,23 @@ export async function openDependencies(
     throw error;
   }
   const calendar = createWorkingDayCalendar();
+  const registry = createRegistryRepository(database.kysely, database.dialect);
+  const calendarProvider: CalendarProvider = { getCalendar: async () => calendar };
+  const dataKeys = deriveDataKeys(secretKey);
+  const fieldCipher = createFieldCipher(dataKeys);
+  const orders: OrderDeps = {
+    persistence: createWorkflowPersistence(database),
+    clock: systemClock,
+    calendar: calendarProvider,
+    catalogue: defaultCatalogue,
+    fieldCipher,
+    random: cryptoRandom,
+    directory: createPeopleDirectory(database.kysely),
+    authorityMode: 'sandbox',
+  };
   let accounts: AccountServices;
+  let demo: DemoSeedReport | undefined;
   try {
-    // better-auth's secret is derived from the secret (never stored); `secret` is always set here.
-    const secretKey = await loadOrCreateSecretKey({ secret, dataDir: config.dataDir });
     accounts = createAccountServices({
       database,
       secretKey,
@@ -68,15 +113,45 @@ export async function openDependencies(
       catalogue: defaultCatalogue,
       clock: systemClock,
     });
+    if (config.demo) {
+      demo = await seedDemoData({
+        registry,
+        auditLog: createAuditLogRepository(database.kysely),
+        transact: createRegistryTransaction(database),
+        refreshRegistryStatistics: () => refreshRegistryStatistics(database.kysely, database.dialect),
+        generateRegistrySample,
+        clock: systemClock,
+        accounts,
+        orders,
+      });
+      logger.info(`demo data: ${demo.status}${demo.steps.map((step) => `, ${step.name}`).join('')}`);
+    }
   } catch (error) {
     await database.close();
     throw error;
   }
+  // Live submissions check the documents actually uploaded; the demo seed above files its sample
+  // orders with the content's attachments standing in for uploads.
+  const filingOrders: OrderDeps = { ...orders, documentKinds: createDocumentRepository(database.kysely) };
+  const documents: DocumentDeps = {
+    orders: filingOrders,
+    persistence: createDocumentPersistence(database),
+    files: createEncryptedFileStore({ root: join(config.dataDir, 'files'), key: dataKeys.files }),
+    inspectFile: inspectUpload,
+    renderVerificationForm,
+    organisations: accounts.stores.organisations,
+    maxUploadBytes: config.maxUploadBytes,
+  };
   return {
     database,
     health: [{ name: 'database', ping: () => database.ping() }],
-    calendar: { getCalendar: async () => calendar },
+    calendar: calendarProvider,
     accounts,
+    registry,
+    dataKeys,
+    orders: filingOrders,
+    documents,
+    ...(demo === undefined ? {} : { demo }),
     close: () => database.close(),
   };
 }
@@ -84,6 +159,18 @@ export async function openDependencies(
 export interface StartupBanner {
   url: string;
   config: Config;
+  demo?: DemoSeedReport | undefined;
+}
+
+/** The demo's lines: said on every start of a demo database, since all its records are made up. */
+function formatDemoLines(demo: DemoSeedReport | undefined): string[] {
+  if (!demo || demo.status === 'not_empty') return [];
+  const lines = ['  demo data      made-up records (start with DEMO=0 on an empty database for none)'];
+  if (demo.logins.length === 0) return lines;
+  const width = Math.max(...demo.logins.map((login) => login.email.length));
+  lines.push(`  demo sign-ins  password ${DEMO_PASSWORD}`);
+  for (const login of demo.logins) lines.push(`    ${login.email.padEnd(width)}  ${login.description.en}`);
+  return lines;
 }
 
 /** What a person starting the server needs to see; the demo logins join it when the seed exists. */
@@ -101,6 +188,7 @@ export function printStartupBanner(write: (text: string) => void, banner: Startu
       `  health         ${config.publicUrl}/api/health`,
       `  database       ${database}`,
       `  data directory ${config.dataDir}`,
+      ...formatDemoLines(banner.demo),
       '',
     ].join('\n'),
   );
@@ -134,10 +222,10 @@ export async function startServer(
     secretKeyFile: resolve(loaded.value.secretKeyFile),
   };
   await mkdir(config.dataDir, { recursive: true });
-  const secret = config.secret ?? (await ensureSecretKeyFile(config.secretKeyFile));
+  const secretKey = await loadOrCreateSecretKey({ secret: config.secret, dataDir: config.dataDir });
 
   const logger = createLogger({ level: config.logLevel, ...options.logger });
-  const dependencies = await openDependencies(config, secret, logger);
+  const dependencies = await openDependencies(config, secretKey, logger);
   let app: FastifyInstance;
   try {
     app = await buildApp({
@@ -148,15 +236,26 @@ export async function startServer(
       calendar: dependencies.calendar,
       clock: systemClock,
       accounts: dependencies.accounts,
+      registry: dependencies.registry,
+      orders: dependencies.orders,
+      documents: dependencies.documents,
     });
   } catch (error) {
     await dependencies.close();
     throw error;
   }
+  // SMS expiry, deadline reminders and the mail outbox; stopped before the database closes.
+  const jobs = startBackgroundJobs({
+    orders: dependencies.orders,
+    database: dependencies.database,
+    config,
+    logger,
+  });
   const close = async () => {
     try {
       await app.close();
     } finally {
+      await jobs.stop();
       await dependencies.close();
     }
   };
@@ -167,7 +266,11 @@ export async function startServer(
     await close();
     throw error;
   }
-  printStartupBanner(options.write ?? ((text) => process.stdout.write(`${text}\n`)), { url, config });
+  printStartupBanner(options.write ?? ((text) => process.stdout.write(`${text}\n`)), {
+    url,
+    config,
+    demo: dependencies.demo,
+  });
   return { app, url, config, close };
 }
 

@@ -223,7 +223,7 @@ describeEachDatabase('first filing from draft to approval', (database) => {
       });
 
       it('is approved by the authority with a new entity number and service number', async () => {
-        await expectCode(approveAsAuthority(kit.deps, { actor: owner, orderId }), 'not_found');
+        await expectCode(approveAsAuthority(kit.deps, { actor: owner, orderId }), 'forbidden');
         const queue = await listOrders(kit.deps, { actor: authority, view: 'queue' });
         expect(queue.orders.map((o) => o.id)).toContain(orderId);
 

@@ -92,7 +92,7 @@ describeEachDatabase('who may see and do what', (database) => {
     expect((await listOrders(kit.deps, { actor: actors.applicant })).orders).toEqual([]);
   });
 
-  it('answers not_found to every command from someone who may not act, never forbidden', async () => {
+  it('answers not_found to every command from someone who may not see the order', async () => {
     const { instanceId, codes } = await provisionInstance(kit, actors.client, { codes: 1 });
     await saveDraft(kit.deps, { actor: agent, orderId, content: withAccess(content, instanceId, codes) });
     await submitOrder(kit.deps, { actor: agent, orderId });
@@ -114,8 +114,8 @@ describeEachDatabase('who may see and do what', (database) => {
       () => getOrder(kit.deps, { actor: stranger, orderId: 999_999 }),
     ];
     for (const attempt of attempts) expect(await codeOf(attempt())).toBe('not_found');
-    // The applicant side sees the order but cannot review it: still not_found, never a 403.
-    expect(await codeOf(startProviderReview(kit.deps, { actor: agent, orderId }))).toBe('not_found');
+    // The applicant side sees the order but cannot review it: forbidden, which reveals nothing new.
+    expect(await codeOf(startProviderReview(kit.deps, { actor: agent, orderId }))).toBe('forbidden');
     // The provider's administrator sees it masked but cannot review it.
     const asAdmin = await getOrder(kit.deps, { actor: actors.providerAdmin, orderId });
     expect(asAdmin.isPersonalDataMasked).toBe(true);

@@ -55,7 +55,7 @@ describeEachDatabase('providers, instances and service codes', (database) => {
     expect(created).toMatchObject({ providerOrgId: PROVIDER, provinceCode: '11', codesRemaining: 5 });
     expect(created.eligibility).toEqual({ eligible: true, issues: [] });
 
-    expect((await failure(createInstance(kit.deps, { actor: owner, ...instance }))).code).toBe('not_found');
+    expect((await failure(createInstance(kit.deps, { actor: owner, ...instance }))).code).toBe('forbidden');
     const bad = await failure(
       createInstance(kit.deps, {
         actor: actors.providerAdmin,

@@ -1,10 +1,15 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, type RunningServer, startServer } from '../../src/server/server.ts';
+
+const serverEntry = fileURLToPath(new URL('../../src/server/server.ts', import.meta.url));
 
 describe('startServer', () => {
   let dataDir: string;
@@ -32,7 +37,8 @@ describe('startServer', () => {
 
     const keyFile = join(dataDir, 'nested', 'secret.key');
     expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
-    expect((await readFile(keyFile, 'utf8')).trim()).toMatch(/^[0-9a-f]{64}$/);
+    // 32 random bytes in base64, as src/infra/crypto/key-file.ts writes and reads them.
+    expect(Buffer.from((await readFile(keyFile, 'utf8')).trim(), 'base64')).toHaveLength(32);
     expect(banner.join('\n')).toContain(server.url);
     expect(banner.join('\n')).toContain('/api/docs');
   });
@@ -58,11 +64,26 @@ describe('startServer', () => {
     await expect(startServer({ PORT: '0', DATA_DIR: dataDir }, quiet)).rejects.toThrow(/chmod 600/);
   });
 
-  it('refuses a truncated key file', async () => {
+  it('refuses a truncated key file instead of replacing it', async () => {
     const keyFile = join(dataDir, 'secret.key');
     await writeFile(keyFile, 'short\n', { mode: 0o600 });
-    await expect(startServer({ PORT: '0', DATA_DIR: dataDir }, quiet)).rejects.toThrow(/fewer than 32/);
+    await expect(startServer({ PORT: '0', DATA_DIR: dataDir }, quiet)).rejects.toThrow(/32 bytes in base64/);
+    expect(await readFile(keyFile, 'utf8')).toBe('short\n');
   });
+
+  it('npm start exits 1 with the key file problem in one line, without a stack trace', () => {
+    const keyFile = join(dataDir, 'secret.key');
+    writeFileSync(keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o640 });
+    const started = spawnSync(process.execPath, ['--import', 'tsx', serverEntry], {
+      encoding: 'utf8',
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SECRET: '', DATABASE_URL: '' },
+      timeout: 30_000,
+    });
+    expect(started.status).toBe(1);
+    expect(started.stderr).toBe(
+      `openbeian: The key file ${keyFile} is readable by group or others (mode 0640); run \`chmod 600 ${keyFile}\` and start again.\n`,
+    );
+  }, 30_000);
 
   it('throws a ConfigError listing every bad variable', async () => {
     const failure = await startServer({ PORT: 'http', SECRET: 'short', DATA_DIR: dataDir }, quiet).catch(
@@ -77,7 +98,7 @@ describe('startServer', () => {
 const POSTGRES_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 async function isPostgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();
     return true;
@@ -102,7 +123,13 @@ describe.skipIf(!postgresReachable)('startServer on PostgreSQL', () => {
     try {
       await admin.query(`create database ${name}`);
       const server = await startServer(
-        { PORT: '0', DATA_DIR: dataDir, DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${name}` },
+        // The demo seed on PostgreSQL has its own tests (test/demo); here only start-up and health.
+        {
+          PORT: '0',
+          DATA_DIR: dataDir,
+          DEMO: '0',
+          DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${name}`,
+        },
         { logger: { level: 'silent' }, write: () => {} },
       );
       try {

@@ -55,18 +55,28 @@ export function getAdminPostgresUrl(): string {
 
 export const isPostgresRequired = process.env.REQUIRE_POSTGRES === '1';
 
-/** Why PostgreSQL cannot be used, or undefined when it answers. */
-async function probePostgres(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: getAdminPostgresUrl(), connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message || error.name : String(error);
-  } finally {
-    await client.end().catch(() => undefined);
+/**
+ * Why PostgreSQL cannot be used, or undefined when it answers. Tried a few times with a generous
+ * timeout: with many test files starting at once on a 2-core machine a single attempt can be slow.
+ */
+async function probePostgres(attempts = 3): Promise<string | undefined> {
+  let problem: string | undefined;
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    const client = new pg.Client({
+      connectionString: getAdminPostgresUrl(),
+      connectionTimeoutMillis: 10_000,
+    });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return undefined;
+    } catch (error) {
+      problem = error instanceof Error ? error.message || error.name : String(error);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
   }
+  return problem;
 }
 
 const postgresProblem = await probePostgres();

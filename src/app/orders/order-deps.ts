@@ -78,6 +78,14 @@ export interface PeopleDirectory {
   isAgencyClient(agentOrgId: string, clientUserId: string): Promise<boolean>;
 }
 
+/**
+ * The document kinds uploaded for an order (the documents slice's store). Called outside transactions
+ * only (see WorkflowPersistence.transact).
+ */
+export interface DocumentKindsPort {
+  listUploadedKinds(orderId: number): Promise<string[]>;
+}
+
 /** What the order use cases need; pass one object built at start (see the report for wiring). */
 export interface OrderDeps {
   persistence: WorkflowPersistence;
@@ -91,4 +99,9 @@ export interface OrderDeps {
   authorityMode?: AuthorityMode;
   /** The SMS check's rules; DEFAULT_SMS_RULES (24 h, 5 attempts) when absent. */
   smsRules?: SmsRules;
+  /**
+   * The uploaded documents submission checks against the checklist; when absent, the kinds the
+   * content's `attachments` name stand in for them.
+   */
+  documentKinds?: DocumentKindsPort;
 }

@@ -18,13 +18,20 @@ export function isRecordId(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
 }
 
+export function orderActionForbidden(): DomainError {
+  return new DomainError('forbidden', {
+    en: 'You may not do this to this order.',
+    zh: '您无权对该订单执行此操作。',
+  });
+}
+
 /**
  * Stops unless the policy allowed the action. An order the actor may not see answers exactly as a
- * missing one. One the actor may see but not act on answers the same: the error table has no 403
- * code, and a 404 tells the actor nothing they could not already see.
+ * missing one (not_found); one the actor may see but not act on this way answers forbidden, which
+ * tells them nothing they could not already see.
  */
 export function assertAllowed(decision: AccessDecision): void {
-  if (decision !== 'allowed') throw orderNotFound();
+  if (decision !== 'allowed') throw decision === 'forbidden' ? orderActionForbidden() : orderNotFound();
 }
 
 /** Issues about the current state (a command the status does not accept) rather than the input. */

@@ -5,7 +5,7 @@ import { bindServiceCodes } from './bind-service-codes.ts';
 import { findLockedFieldChanges, findRegistryConflicts } from './check-order-facts.ts';
 import { readOrderView } from './load-order-details.ts';
 import type { OrderDeps } from './order-deps.ts';
-import { contentInvalid } from './order-errors.ts';
+import { contentInvalid, isRecordId } from './order-errors.ts';
 import type { OrderView } from './present-order.ts';
 import { runOrderCommand } from './run-order-command.ts';
 
@@ -30,6 +30,10 @@ export interface SubmitOrderResult {
  */
 export async function submitOrder(deps: OrderDeps, input: SubmitOrderInput): Promise<SubmitOrderResult> {
   let warnings: FieldIssue[] = [];
+  // Read before the command's transaction, which on SQLite no other query may enter.
+  const uploadedDocumentKinds = isRecordId(input.orderId)
+    ? await deps.documentKinds?.listUploadedKinds(input.orderId)
+    : undefined;
   const result = await runOrderCommand(deps, {
     actor: input.actor,
     orderId: input.orderId,
@@ -42,6 +46,7 @@ export async function submitOrder(deps: OrderDeps, input: SubmitOrderInput): Pro
         orderType: order.type,
         today: scope.calendar.toChinaDate(scope.now),
         catalogue: deps.catalogue,
+        uploadedDocumentKinds,
       });
       warnings = validation.warnings;
       const fieldErrors = [

@@ -6,7 +6,7 @@ import { type Issue, issue } from '../../domain/shared/issue.ts';
 import { normalizeText } from '../../domain/shared/normalize.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { DomainError } from '../errors.ts';
-import { canManageProvider, instanceNotFound } from './instance-access.ts';
+import { canManageProvider } from './instance-access.ts';
 import { type InstanceView, presentInstance } from './present-instance.ts';
 import type { ProviderDeps } from './provider-deps.ts';
 
@@ -100,12 +100,17 @@ function checkFields(input: CreateInstanceInput): { issues: Issue[]; publicIp?: 
  * Registers a provider's instance for a customer account. Provider administrators register their own
  * provider's instances; platform administrators any provider's. An instance subscribed for less than
  * three months is stored but reported ineligible (eligibility.issues), and cannot carry filings.
- * Errors: not_found (not a provider administrator), validation_failed (details.issues).
+ * Errors: forbidden (not an administrator of the provider), validation_failed (details.issues).
  */
 export async function createInstance(deps: ProviderDeps, input: CreateInstanceInput): Promise<InstanceView> {
   const { actor } = input;
   const providerOrgId = input.providerOrgId ?? actor.providerOrgId;
-  if (providerOrgId === undefined || !canManageProvider(actor, providerOrgId)) throw instanceNotFound();
+  if (providerOrgId === undefined || !canManageProvider(actor, providerOrgId)) {
+    throw new DomainError('forbidden', {
+      en: "Only the provider's administrators register its instances.",
+      zh: '只有接入商的管理员才能登记其实例。',
+    });
+  }
   const { issues, publicIp } = checkFields(input);
   const province = findProvince(deps.catalogue, typeof input.province === 'string' ? input.province : '');
   if (!province) {

@@ -11,6 +11,7 @@ import * as registry from './migrations/0001-registry.ts';
 import * as auditLog from './migrations/0002-audit-log.ts';
 import * as accounts from './migrations/0003-accounts.ts';
 import * as orders from './migrations/0004-orders.ts';
+import * as documents from './migrations/0005-documents.ts';
 
 /** A migration file: forward-only, one `up` that branches on the dialect where SQL must differ. */
 interface DialectMigration {
@@ -26,6 +27,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0002-audit-log': auditLog,
   '0003-accounts': accounts,
   '0004-orders': orders,
+  '0005-documents': documents,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

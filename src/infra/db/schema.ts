@@ -1,5 +1,6 @@
 import type { AccountTables } from './tables/accounts.ts';
 import type { AuditTables } from './tables/audit.ts';
+import type { DocumentTables } from './tables/documents.ts';
 import type { OrderWorkflowTables } from './tables/orders.ts';
 import type { RegistryTables } from './tables/registry.ts';
 
@@ -15,4 +16,4 @@ import type { RegistryTables } from './tables/registry.ts';
  *   read as JavaScript numbers on both (see database.ts);
  * - JSON is stored as text.
  */
-export interface DB extends RegistryTables, AuditTables, AccountTables, OrderWorkflowTables {}
+export interface DB extends RegistryTables, AuditTables, AccountTables, OrderWorkflowTables, DocumentTables {}

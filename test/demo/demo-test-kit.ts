@@ -1,0 +1,82 @@
+import type { AccountServices } from '../../src/app/accounts/account-stores.ts';
+import type { DemoSeedDeps } from '../../src/app/demo/demo-seed-step.ts';
+import { cryptoRandom, type OrderDeps } from '../../src/app/orders/order-deps.ts';
+import type { Clock } from '../../src/app/ports.ts';
+import { createWorkingDayCalendar } from '../../src/domain/calendar/working-day-calendar.ts';
+import { defaultCatalogue } from '../../src/domain/catalogue/default-catalogue.ts';
+import { createAccountServices } from '../../src/infra/auth/account-services.ts';
+import { createPeopleDirectory } from '../../src/infra/auth/people-directory.ts';
+import { createFieldCipher, deriveDataKeys } from '../../src/infra/crypto/envelope.ts';
+import type { Database } from '../../src/infra/db/database.ts';
+import { createRegistryTransaction } from '../../src/infra/db/registry-transaction.ts';
+import { createAuditLogRepository } from '../../src/infra/db/repositories/audit-log-repository.ts';
+import { createWorkflowPersistence } from '../../src/infra/db/repositories/order-repository.ts';
+import {
+  createRegistryRepository,
+  refreshRegistryStatistics,
+} from '../../src/infra/db/repositories/registry-repository.ts';
+import { generateRegistrySample } from '../../src/infra/db/seed/registry-sample.ts';
+
+/** 2026-11-30, a Monday: the demo registry then runs to the end of 2025. */
+export const demoNow = new Date('2026-11-30T02:00:00Z');
+
+/** The secret key of the tests' demo databases: the seed's encrypted data is readable with it. */
+export const demoSecretKey = Buffer.alloc(32, 11);
+
+/** Where sign-in requests come from (better-auth trusts this origin). */
+export const demoPublicUrl = 'http://127.0.0.1:3000';
+
+export interface DemoSeedTestDeps extends DemoSeedDeps {
+  accounts: AccountServices;
+}
+
+/**
+ * The seed's deps on a test database, as server.ts builds them; `services` shrinks the registry
+ * sample, `clock` replaces the fixed demoNow.
+ */
+export function buildDemoSeedDeps(
+  db: Database,
+  options: { services?: number; clock?: Clock } = {},
+): DemoSeedTestDeps {
+  const clock = options.clock ?? { now: () => demoNow };
+  const calendar = createWorkingDayCalendar();
+  const fieldCipher = createFieldCipher(deriveDataKeys(demoSecretKey));
+  const orders: OrderDeps = {
+    persistence: createWorkflowPersistence(db),
+    clock,
+    calendar: { getCalendar: async () => calendar },
+    catalogue: defaultCatalogue,
+    fieldCipher,
+    random: cryptoRandom,
+    directory: createPeopleDirectory(db.kysely),
+    authorityMode: 'sandbox',
+  };
+  return {
+    registry: createRegistryRepository(db.kysely, db.dialect),
+    auditLog: createAuditLogRepository(db.kysely),
+    transact: createRegistryTransaction(db),
+    refreshRegistryStatistics: () => refreshRegistryStatistics(db.kysely, db.dialect),
+    generateRegistrySample: (request) =>
+      generateRegistrySample({ ...request, services: options.services ?? request.services }),
+    clock,
+    accounts: createAccountServices({
+      database: db,
+      secretKey: demoSecretKey,
+      publicUrl: demoPublicUrl,
+      clock,
+    }),
+    orders,
+  };
+}
+
+/** Signs in through better-auth as a browser would; the response status. */
+export async function signIn(accounts: AccountServices, email: string, password: string): Promise<number> {
+  const response = await accounts.auth.handle(
+    new Request(`${demoPublicUrl}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: demoPublicUrl },
+      body: JSON.stringify({ email, password }),
+    }),
+  );
+  return response.status;
+}
