@@ -59,9 +59,10 @@ export type InspectFile = (
   options: { maxBytes: number; allowedKinds: readonly AcceptedFormat[] },
 ) => Promise<Result<InspectedFile, FileRejection>>;
 
-/** One person on the verification form; every value a display string (codes resolved to names). */
+/** One person on the form: the entity leader (主体负责人) or a service admin (网站负责人). */
 export interface VerificationFormPerson {
   name?: string;
+  /** E.g. "居民身份证 Resident identity card". */
   certificateType?: string;
   certificateNumber?: string;
   mobilePhone?: string;
@@ -70,34 +71,59 @@ export interface VerificationFormPerson {
   email?: string;
 }
 
+/** A pre-approval (前置审批) the service holds, e.g. "药品和医疗器械 Medicines" + its document number. */
+export interface VerificationFormPreApproval {
+  type?: string;
+  number?: string;
+}
+
+/** Where the service is hosted: the access provider, its region and the service's IP addresses. */
+export interface VerificationFormAccess {
+  provider?: string;
+  /** E.g. "华北 2（北京）cn-beijing". */
+  region?: string;
+  ipAddresses?: string[];
+}
+
+/** One internet information service (互联网信息服务): a website, app, mini-program or quick app. */
 export interface VerificationFormService {
   name?: string;
+  /** E.g. "网站 Website". */
   serviceType?: string;
   domains?: string[];
   homeUrl?: string;
+  /** E.g. "博客/个人空间 Blog". */
   contentCategory?: string;
-  preApprovals?: { type?: string; number?: string }[];
+  preApprovals?: VerificationFormPreApproval[];
   admin?: VerificationFormPerson;
-  access?: { provider?: string; region?: string; ipAddresses?: string[] };
+  access?: VerificationFormAccess;
 }
 
+/** The filing owner (主办者). */
 export interface VerificationFormEntity {
   name?: string;
+  /** E.g. "企业 Enterprise". */
   nature?: string;
+  /** E.g. "营业执照（个体工商户）Business licence". */
   certificateType?: string;
   certificateNumber?: string;
   province?: string;
   city?: string;
   county?: string;
+  /** The address printed on the certificate (证件住所). */
   certificateAddress?: string;
+  /** Where post reaches the owner (通讯地址). */
   mailingAddress?: string;
   leader?: VerificationFormPerson;
 }
 
-/** src/infra/pdf/verification-form.ts VerificationFormData. */
+/** What the verification form (src/infra/pdf/verification-form.ts) prints. */
 export interface VerificationFormContent {
+  /** The platform's order number, printed on every page so scans can be matched to the order. */
   orderNumber?: string;
+  /** E.g. "首次备案 First filing". */
   orderType?: string;
+  /** The access provider doing the check. */
   providerName?: string;
   entity: VerificationFormEntity;
   services: VerificationFormService[];
