@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError, type RunningServer, startServer } from '../../src/server/server.ts';
+import { getAdminPostgresUrl, isPostgresReachable } from '../support/databases.ts';
 
 const serverEntry = fileURLToPath(new URL('../../src/server/server.ts', import.meta.url));
 
@@ -95,24 +96,8 @@ describe('startServer', () => {
   });
 });
 
-const POSTGRES_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/test';
-
-async function isPostgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 10_000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-const postgresReachable = await isPostgresReachable();
-if (!postgresReachable && process.env.REQUIRE_POSTGRES === '1') {
-  throw new Error(`REQUIRE_POSTGRES=1 but PostgreSQL does not answer at ${POSTGRES_ADMIN_URL}`);
-}
+const POSTGRES_ADMIN_URL = getAdminPostgresUrl();
+const postgresReachable = isPostgresReachable();
 
 describe.skipIf(!postgresReachable)('startServer on PostgreSQL', () => {
   it('migrates a fresh database and answers the health check', async () => {

@@ -80,6 +80,17 @@ async function probePostgres(attempts = 3): Promise<string | undefined> {
 }
 
 const postgresProblem = await probePostgres();
+
+/**
+ * Whether the test PostgreSQL server answers; with REQUIRE_POSTGRES=1 an unreachable server throws here,
+ * so suites that start their own server (not through describeEachDatabase) fail instead of skipping.
+ */
+export function isPostgresReachable(): boolean {
+  if (postgresProblem !== undefined && isPostgresRequired) {
+    throw new Error(`REQUIRE_POSTGRES=1 but PostgreSQL does not answer: ${postgresProblem}`);
+  }
+  return postgresProblem === undefined;
+}
 let hasWarned = false;
 
 async function withAdminClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
