@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ACTIVITIES } from '../eligibility/profile.ts';
 import {
   buildCatalogue,
   CatalogueError,
@@ -29,26 +30,7 @@ function buildError(data: unknown): CatalogueError {
 const rules = (key: string) => getProvinceRules(defaultCatalogue, getProvince(defaultCatalogue, key).code);
 
 /** The planned-activity ids of the eligibility engine's profile. */
-const activities = new Set([
-  'information_only',
-  'online_sales',
-  'advertising',
-  'online_payments',
-  'ecommerce_platform',
-  'news',
-  'publishing',
-  'audio_video',
-  'education',
-  'medical',
-  'drugs',
-  'games',
-  'forum',
-  'culture',
-  'religion',
-  'finance',
-  'car_hailing',
-  'live_streaming',
-]);
+const activities = new Set<string>(ACTIVITIES);
 
 describe('default catalogue', () => {
   it('loads with 31 provinces, each with rules', () => {
