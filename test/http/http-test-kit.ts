@@ -20,6 +20,9 @@ import { createRegistryRepository } from '../../src/infra/db/repositories/regist
 import type { RateLimits } from '../../src/server/deps.ts';
 import { readCookies } from '../accounts/accounts-test-app.ts';
 import { TestClock } from '../orders/order-test-kit.ts';
+
+export { withAccess } from '../orders/order-test-kit.ts';
+
 import { buildTestApp, buildTestConfig, type ErrorBody, type FieldErrorBody } from '../server/test-app.ts';
 
 /**
@@ -218,26 +221,6 @@ export async function provisionInstance(
     codes.push(issued.code.code);
   }
   return { instanceId: instance.id, codes };
-}
-
-/** The content with each service's access pointing at the instance and its codes. */
-export function withAccess(
-  content: OrderContentDraft,
-  instanceId: number,
-  codes: readonly string[],
-): OrderContentDraft {
-  return {
-    ...content,
-    services: (content.services ?? []).map((service, index) => ({
-      ...service,
-      access: {
-        ...service.access,
-        instanceId: String(instanceId),
-        serviceCode: codes[index] ?? '',
-        ipAddresses: ['106.14.10.20'],
-      },
-    })),
-  };
 }
 
 export interface OrderAnswer {

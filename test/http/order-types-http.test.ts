@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildEnterpriseOrderContent } from '../../src/domain/order-content/fixtures.ts';
-import type { OrderContentDraft, ServiceDraft } from '../../src/domain/order-content/order-content.ts';
+import type { OrderContentDraft } from '../../src/domain/order-content/order-content.ts';
+import { base, blog, certificateNumber, contentWith, docs, portal } from '../orders/order-type-content.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import {
   bringToAuthorityOverHttp,
@@ -26,26 +26,6 @@ import {
  * certificate number and domain against the registry: add service, add access, change, cancel access,
  * cancel service, cancel entity — each checked in the public registry.
  */
-
-const base = buildEnterpriseOrderContent();
-const certificateNumber = base.entity?.certificateNumber ?? '';
-const portal = base.services?.[0] as ServiceDraft;
-const docs: ServiceDraft = {
-  ...portal,
-  name: '示例科技文档中心',
-  domain: 'example-docs.cn',
-  homeUrl: 'https://example-docs.cn/',
-};
-const blog: ServiceDraft = {
-  ...portal,
-  name: '示例科技技术博客',
-  domain: 'example-blog.cn',
-  homeUrl: 'https://example-blog.cn/',
-};
-
-function contentWith(services: ServiceDraft[]): OrderContentDraft {
-  return { ...base, services };
-}
 
 interface CreatedOrder {
   order: OrderAnswer & { entityNumber?: string; serviceNumber?: string; content: OrderContentDraft };

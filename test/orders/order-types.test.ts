@@ -4,8 +4,6 @@ import { approveAsAuthority } from '../../src/app/orders/approve-as-authority.ts
 import { createOrder } from '../../src/app/orders/create-order.ts';
 import { withdrawOrder } from '../../src/app/orders/withdraw-order.ts';
 import type { RegistryStore } from '../../src/app/registry/registry-store.ts';
-import { buildEnterpriseOrderContent } from '../../src/domain/order-content/fixtures.ts';
-import type { OrderContentDraft, ServiceDraft } from '../../src/domain/order-content/order-content.ts';
 import type { FilingIntent } from '../../src/domain/workflow/detect-order-type.ts';
 import { createRegistryRepository } from '../../src/infra/db/repositories/registry-repository.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -20,26 +18,7 @@ import {
   provisionInstance,
   withAccess,
 } from './order-test-kit.ts';
-
-const base = buildEnterpriseOrderContent();
-const certificateNumber = base.entity?.certificateNumber ?? '';
-const portal = base.services?.[0] as ServiceDraft;
-const docs: ServiceDraft = {
-  ...portal,
-  name: '示例科技文档中心',
-  domain: 'example-docs.cn',
-  homeUrl: 'https://example-docs.cn/',
-};
-const blog: ServiceDraft = {
-  ...portal,
-  name: '示例科技技术博客',
-  domain: 'example-blog.cn',
-  homeUrl: 'https://example-blog.cn/',
-};
-
-function contentWith(services: ServiceDraft[]): OrderContentDraft {
-  return { ...base, services };
-}
+import { base, blog, certificateNumber, contentWith, docs, portal } from './order-type-content.ts';
 
 describeEachDatabase('every order type end to end', (database) => {
   let kit: OrderKit;
