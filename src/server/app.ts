@@ -35,6 +35,7 @@ import { registerProviderRoutes } from './routes/providers.ts';
 import { registerRegistryRoutes } from './routes/registry.ts';
 import { registerUserRoutes } from './routes/users.ts';
 import { registerValidateRoutes } from './routes/validate.ts';
+import { registerWebApp } from './web-app.ts';
 
 const REQUEST_ID_HEADER = 'x-request-id';
 /** A caller's request id is kept only if it is short and plain, so it cannot forge log lines. */
@@ -196,6 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDocumentRoutes(app, routeDeps);
   registerInboxRoutes(app, routeDeps);
   registerAdminMailRoutes(app, routeDeps);
+  if (deps.webRoot) await registerWebApp(app, deps.webRoot);
 
   await app.ready();
   return app;

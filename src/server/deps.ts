@@ -46,6 +46,8 @@ export interface AppDeps {
   /** Uploaded documents and the verification form; without it the document routes answer 503. */
   documents?: DocumentDeps;
   rateLimits?: Partial<RateLimits>;
+  /** The built web app (`dist/web`) to serve at `/`; without it only the API is served. */
+  webRoot?: string;
   /** How long the health check waits for each probe. */
   healthTimeoutMs?: number;
 }

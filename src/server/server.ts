@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { AccountServices } from '../app/accounts/account-stores.ts';
 import { ensureSandboxAuthorities } from '../app/accounts/ensure-sandbox-authorities.ts';
@@ -183,6 +183,7 @@ export function printStartupBanner(write: (text: string) => void, banner: Startu
     [
       '',
       `OpenBeian is listening on ${banner.url}`,
+      `  web app        ${config.publicUrl}/`,
       `  public URL     ${config.publicUrl}`,
       `  API reference  ${config.publicUrl}/api/docs`,
       `  health         ${config.publicUrl}/api/health`,
@@ -207,7 +208,12 @@ export interface StartServerOptions {
   logger?: LoggerOptions;
   /** Where the banner goes; stdout by default. */
   write?: (text: string) => void;
+  /** The built web app to serve at `/`; `dist/web` of this checkout by default. */
+  webRoot?: string;
 }
+
+/** Where `vite build` writes the web app (vite.config.ts). */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 /** Loads the configuration from `env`, opens the dependencies and listens. Throws ConfigError on bad input. */
 export async function startServer(
@@ -239,6 +245,7 @@ export async function startServer(
       registry: dependencies.registry,
       orders: dependencies.orders,
       documents: dependencies.documents,
+      webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
     });
   } catch (error) {
     await dependencies.close();
@@ -278,7 +285,10 @@ export async function startServer(
 async function main(): Promise<void> {
   let server: RunningServer;
   try {
-    server = await startServer(process.env);
+    server = await startServer(
+      process.env,
+      process.env.WEB_ROOT ? { webRoot: resolve(process.env.WEB_ROOT) } : {},
+    );
   } catch (error) {
     process.stderr.write(`openbeian: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

@@ -1,0 +1,223 @@
+import {
+  Anchor,
+  AppShell,
+  Box,
+  Burger,
+  Button,
+  Container,
+  Divider,
+  Drawer,
+  Group,
+  Menu,
+  NavLink,
+  SegmentedControl,
+  Stack,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { isLanguage, type Language, languages } from '../i18n/messages.ts';
+import { chooseLanguage, hasAnyRole, type Me, type Role, useMe, useSignOut } from '../lib/session.ts';
+
+interface NavItem {
+  to: string;
+  label: string;
+  roles?: readonly Role[];
+}
+
+function useNavItems(me: Me | null | undefined): { publicItems: NavItem[]; roleItems: NavItem[] } {
+  const { t } = useTranslation();
+  const publicItems: NavItem[] = [
+    { to: '/eligibility', label: t('nav.eligibility') },
+    { to: '/registry', label: t('nav.registry') },
+    { to: '/footer-check', label: t('nav.footerCheck') },
+    { to: '/number', label: t('nav.number') },
+  ];
+  const allRoleItems: NavItem[] = [
+    { to: '/app', label: t('nav.dashboard'), roles: ['applicant', 'agent'] },
+    { to: '/provider', label: t('nav.provider'), roles: ['provider_reviewer', 'provider_admin'] },
+    { to: '/authority', label: t('nav.authority'), roles: ['authority_reviewer'] },
+    { to: '/admin', label: t('nav.admin'), roles: ['platform_admin'] },
+  ];
+  const roleItems = allRoleItems.filter((item) => hasAnyRole(me, item.roles ?? []));
+  return { publicItems, roleItems };
+}
+
+export function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  const { data: me } = useMe();
+  const value = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('language.label')}
+      value={value}
+      onChange={(next) => void chooseLanguage(next as Language, !!me)}
+      data={languages.map((language) => ({ value: language, label: t(`language.${language}`) }))}
+    />
+  );
+}
+
+function AccountMenu({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={t('auth.signedInAs', { name: me.user.name })} px="xs">
+          <Text size="sm" fw={600} truncate maw={160}>
+            {me.user.name}
+          </Text>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{me.user.email}</Menu.Label>
+        <Menu.Item component={Link} to="/account">
+          {t('nav.account')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/inbox">
+          {t('nav.inbox')}
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item
+          onClick={async () => {
+            await signOut();
+            await navigate({ to: '/' });
+          }}
+        >
+          {t('auth.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  const { publicItems, roleItems } = useNavItems(me);
+  const isActive = (to: string) =>
+    to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+
+  const linkProps = (item: NavItem) => ({
+    component: Link,
+    to: item.to,
+    'aria-current': isActive(item.to) ? ('page' as const) : undefined,
+    fw: isActive(item.to) ? 700 : 500,
+    c: isActive(item.to) ? 'red.8' : 'dark.7',
+    size: 'sm',
+    underline: 'never' as const,
+  });
+
+  return (
+    <AppShell header={{ height: 60 }} padding={0}>
+      <Anchor href="#main" className="skip-link">
+        {t('skipToContent')}
+      </Anchor>
+      <AppShell.Header>
+        <Container size="xl" h="100%">
+          <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="lg" wrap="nowrap">
+              <Anchor
+                component={Link}
+                to="/"
+                underline="never"
+                c="red.8"
+                fw={800}
+                fz="lg"
+                aria-label={t('nav.home')}
+              >
+                {t('brand')}
+              </Anchor>
+              <Group
+                component="nav"
+                aria-label={t('nav.mainNavigation')}
+                gap="md"
+                visibleFrom="md"
+                wrap="nowrap"
+              >
+                {[...publicItems, ...roleItems].map((item) => (
+                  <Anchor key={item.to} {...linkProps(item)}>
+                    {item.label}
+                  </Anchor>
+                ))}
+              </Group>
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <Box visibleFrom="sm">
+                <LanguageSwitcher />
+              </Box>
+              {me ? (
+                <AccountMenu me={me} />
+              ) : (
+                <Button component={Link} to="/sign-in" size="xs" variant="light" visibleFrom="sm">
+                  {t('auth.signIn')}
+                </Button>
+              )}
+              <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('nav.menu')} />
+            </Group>
+          </Group>
+        </Container>
+      </AppShell.Header>
+      <Drawer opened={opened} onClose={close} hiddenFrom="md" size="xs" title={t('brand')} position="right">
+        <Stack gap={0} component="nav" aria-label={t('nav.mainNavigation')}>
+          {[{ to: '/', label: t('nav.home') }, ...publicItems, ...roleItems].map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={item.label}
+              active={isActive(item.to)}
+              onClick={close}
+            />
+          ))}
+          <Divider my="sm" />
+          {!me && <NavLink component={Link} to="/sign-in" label={t('auth.signIn')} onClick={close} />}
+          {!me && <NavLink component={Link} to="/sign-up" label={t('auth.signUp')} onClick={close} />}
+          <Box p="sm">
+            <LanguageSwitcher />
+          </Box>
+        </Stack>
+      </Drawer>
+      <Box
+        component="main"
+        id="main"
+        tabIndex={-1}
+        pt={60}
+        style={{ outline: 'none', minHeight: 'calc(100vh - 120px)' }}
+      >
+        <Container size="xl" py={{ base: 'md', sm: 'xl' }}>
+          <Outlet />
+        </Container>
+      </Box>
+      <Box
+        component="footer"
+        bg="gray.0"
+        py="lg"
+        mt="xl"
+        style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+      >
+        <Container size="xl">
+          <Text size="sm" c="dimmed">
+            {t('footer.about')}
+          </Text>
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('footer.disclaimer')}
+          </Text>
+          <Group gap="md" mt="xs">
+            <Anchor href="/api/docs" size="xs">
+              {t('nav.apiDocs')}
+            </Anchor>
+          </Group>
+          <VisuallyHidden>{t('tagline')}</VisuallyHidden>
+        </Container>
+      </Box>
+    </AppShell>
+  );
+}

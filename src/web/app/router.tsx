@@ -1,0 +1,297 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { hasAnyRole, meQuery, type Role } from '../lib/session.ts';
+import { ForbiddenError, ForbiddenPage, NotFoundPage, RouteErrorPage } from './fallback-pages.tsx';
+import { Layout } from './layout.tsx';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const optionalString = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined;
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Layout,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteErrorPage,
+});
+
+/**
+ * A signed-in area: anonymous visitors go to sign-in and come back; a user without one of the
+ * roles sees why they cannot enter (the API would answer 403/404 anyway — this is for clarity).
+ */
+function guard(roles: readonly Role[]) {
+  return async ({ context, location }: { context: RouterContext; location: { href: string } }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    if (!hasAnyRole(me, roles)) throw new ForbiddenError(roles);
+  };
+}
+
+function area(path: string, roles: readonly Role[]) {
+  return createRoute({
+    getParentRoute: () => rootRoute,
+    path,
+    beforeLoad: guard(roles),
+    component: Outlet,
+    errorComponent: ForbiddenPage,
+  });
+}
+
+function page(
+  parent: ReturnType<typeof area> | typeof rootRoute,
+  path: string,
+  load: () => Promise<Record<string, unknown>>,
+  exportName: string,
+) {
+  return createRoute({
+    getParentRoute: () => parent,
+    path,
+    component: lazyRouteComponent(load as never, exportName as never),
+  });
+}
+
+// Public pages (no login); each is its own chunk.
+const homeRoute = page(rootRoute, '/', () => import('../features/home/home-page.tsx'), 'HomePage');
+const eligibilityRoute = page(
+  rootRoute,
+  '/eligibility',
+  () => import('../features/eligibility/eligibility-page.tsx'),
+  'EligibilityPage',
+);
+const registryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/registry',
+  validateSearch: (search: Record<string, unknown>): { q?: string } => ({ q: optionalString(search.q) }),
+  component: lazyRouteComponent(() => import('../features/registry/registry-page.tsx'), 'RegistryPage'),
+});
+const footerCheckRoute = page(
+  rootRoute,
+  '/footer-check',
+  () => import('../features/footer-check/footer-check-page.tsx'),
+  'FooterCheckPage',
+);
+const numberRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/number',
+  validateSearch: (search: Record<string, unknown>): { n?: string } => ({ n: optionalString(search.n) }),
+  component: lazyRouteComponent(() => import('../features/number/number-page.tsx'), 'NumberPage'),
+});
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: optionalString(search.redirect),
+  }),
+  component: lazyRouteComponent(() => import('../features/auth/sign-in-page.tsx'), 'SignInPage'),
+});
+const signUpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-up',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: optionalString(search.redirect),
+  }),
+  component: lazyRouteComponent(() => import('../features/auth/sign-up-page.tsx'), 'SignUpPage'),
+});
+
+// Any signed-in user.
+const everyRole: readonly Role[] = [
+  'applicant',
+  'agent',
+  'provider_reviewer',
+  'provider_admin',
+  'authority_reviewer',
+  'platform_admin',
+];
+const accountArea = area('/account', everyRole);
+const accountRoute = page(
+  accountArea,
+  '/',
+  () => import('../features/account/account-page.tsx'),
+  'AccountPage',
+);
+const inboxArea = area('/inbox', everyRole);
+const inboxRoute = page(inboxArea, '/', () => import('../features/inbox/inbox-page.tsx'), 'InboxPage');
+
+// Applicants and agents.
+const applicantArea = area('/app', ['applicant', 'agent']);
+const dashboardRoute = page(
+  applicantArea,
+  '/',
+  () => import('../features/dashboard/dashboard-page.tsx'),
+  'DashboardPage',
+);
+const newOrderRoute = createRoute({
+  getParentRoute: () => applicantArea,
+  path: '/orders/new',
+  validateSearch: (search: Record<string, unknown>): { client?: string; fromEligibility?: boolean } => ({
+    client: optionalString(search.client),
+    fromEligibility: search.fromEligibility === true || search.fromEligibility === 'true' ? true : undefined,
+  }),
+  component: lazyRouteComponent(
+    () => import('../features/order-wizard/order-wizard-page.tsx'),
+    'NewOrderPage',
+  ),
+});
+const editOrderRoute = page(
+  applicantArea,
+  '/orders/$ref/edit',
+  () => import('../features/order-wizard/order-wizard-page.tsx'),
+  'EditOrderPage',
+);
+const orderRoute = page(
+  applicantArea,
+  '/orders/$ref',
+  () => import('../features/order/order-page.tsx'),
+  'OrderPage',
+);
+
+// Access providers.
+const providerArea = area('/provider', ['provider_reviewer', 'provider_admin']);
+const providerQueueRoute = page(
+  providerArea,
+  '/',
+  () => import('../features/provider/provider-queue-page.tsx'),
+  'ProviderQueuePage',
+);
+const providerReviewRoute = page(
+  providerArea,
+  '/orders/$ref',
+  () => import('../features/provider/provider-review-page.tsx'),
+  'ProviderReviewPage',
+);
+const providerInstancesRoute = page(
+  providerArea,
+  '/instances',
+  () => import('../features/provider/provider-instances-page.tsx'),
+  'ProviderInstancesPage',
+);
+const providerStatsRoute = page(
+  providerArea,
+  '/stats',
+  () => import('../features/stats/stats-page.tsx'),
+  'StatsPage',
+);
+
+// Sandbox authorities.
+const authorityArea = area('/authority', ['authority_reviewer']);
+const authorityQueueRoute = page(
+  authorityArea,
+  '/',
+  () => import('../features/authority/authority-queue-page.tsx'),
+  'AuthorityQueuePage',
+);
+const authorityReviewRoute = page(
+  authorityArea,
+  '/orders/$ref',
+  () => import('../features/authority/authority-review-page.tsx'),
+  'AuthorityReviewPage',
+);
+const authoritySmsRoute = page(
+  authorityArea,
+  '/sms',
+  () => import('../features/authority/authority-sms-page.tsx'),
+  'AuthoritySmsPage',
+);
+const authorityStatsRoute = page(
+  authorityArea,
+  '/stats',
+  () => import('../features/stats/stats-page.tsx'),
+  'StatsPage',
+);
+
+// Platform administrators.
+const adminArea = area('/admin', ['platform_admin']);
+const adminHomeRoute = page(
+  adminArea,
+  '/',
+  () => import('../features/admin/admin-home-page.tsx'),
+  'AdminHomePage',
+);
+const adminCatalogueRoute = page(
+  adminArea,
+  '/catalogue',
+  () => import('../features/admin/admin-catalogue-page.tsx'),
+  'AdminCataloguePage',
+);
+const adminCalendarRoute = page(
+  adminArea,
+  '/calendar',
+  () => import('../features/admin/admin-calendar-page.tsx'),
+  'AdminCalendarPage',
+);
+const adminUsersRoute = page(
+  adminArea,
+  '/users',
+  () => import('../features/admin/admin-users-page.tsx'),
+  'AdminUsersPage',
+);
+const adminAuditRoute = page(
+  adminArea,
+  '/audit',
+  () => import('../features/admin/admin-audit-page.tsx'),
+  'AdminAuditPage',
+);
+const adminStatsRoute = page(
+  adminArea,
+  '/stats',
+  () => import('../features/stats/stats-page.tsx'),
+  'StatsPage',
+);
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  eligibilityRoute,
+  registryRoute,
+  footerCheckRoute,
+  numberRoute,
+  signInRoute,
+  signUpRoute,
+  accountArea.addChildren([accountRoute]),
+  inboxArea.addChildren([inboxRoute]),
+  applicantArea.addChildren([dashboardRoute, newOrderRoute, editOrderRoute, orderRoute]),
+  providerArea.addChildren([
+    providerQueueRoute,
+    providerReviewRoute,
+    providerInstancesRoute,
+    providerStatsRoute,
+  ]),
+  authorityArea.addChildren([
+    authorityQueueRoute,
+    authorityReviewRoute,
+    authoritySmsRoute,
+    authorityStatsRoute,
+  ]),
+  adminArea.addChildren([
+    adminHomeRoute,
+    adminCatalogueRoute,
+    adminCalendarRoute,
+    adminUsersRoute,
+    adminAuditRoute,
+    adminStatsRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    scrollRestoration: true,
+    defaultPendingMs: 300,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,108 @@
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { i18n } from '../i18n/i18n.ts';
+import { isLanguage, type Language } from '../i18n/messages.ts';
+import { ApiError, api } from './api.ts';
+
+export type Role =
+  | 'applicant'
+  | 'agent'
+  | 'provider_reviewer'
+  | 'provider_admin'
+  | 'authority_reviewer'
+  | 'platform_admin';
+
+export interface Organisation {
+  id: string;
+  kind: string;
+  nameEn: string;
+  nameZh: string;
+  provinceCode: string | null;
+}
+
+/** GET /api/me: the caller, their roles as the access policy sees them, and their organisations. */
+export interface Me {
+  user: { id: string; name: string; email: string; twoFactorEnabled: boolean; createdAt: string };
+  actor: {
+    userId: string;
+    roles: Role[];
+    organisationIds: string[];
+    providerOrgId?: string;
+    authorityProvinceCode?: string;
+  };
+  authMethod: 'session' | 'api_token';
+  memberships: { id: string; organisationId: string; role: Role; organisation: Organisation }[];
+  preferences?: { locale?: string | null };
+}
+
+/** The caller, or null when nobody is signed in (401 is an answer here, not an error). */
+export const meQuery = queryOptions({
+  queryKey: ['me'],
+  queryFn: async (): Promise<Me | null> => {
+    try {
+      return await api.get<Me>('/api/me');
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: 60_000,
+});
+
+export function useMe() {
+  return useQuery(meQuery);
+}
+
+export function hasAnyRole(me: Me | null | undefined, roles: readonly Role[]): boolean {
+  return !!me && me.actor.roles.some((role) => roles.includes(role));
+}
+
+/** Where a user lands after signing in: the console of their main role. */
+export function homePathFor(me: Me): string {
+  const roles = me.actor.roles;
+  if (roles.includes('platform_admin')) return '/admin';
+  if (roles.includes('authority_reviewer')) return '/authority';
+  if (roles.includes('provider_reviewer') || roles.includes('provider_admin')) return '/provider';
+  return '/app';
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    async (email: string, password: string): Promise<Me> => {
+      await api.post('/api/auth/sign-in/email', { email, password });
+      const me = await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
+      if (!me) throw new ApiError(401, 'unauthenticated', 'Not signed in');
+      await adoptSavedLanguage(me);
+      return me;
+    },
+    [queryClient],
+  );
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useCallback(async () => {
+    await api.post('/api/auth/sign-out', {});
+    queryClient.clear();
+    queryClient.setQueryData(meQuery.queryKey, null);
+  }, [queryClient]);
+}
+
+/** A signed-in user's saved language wins over the browser's (the choice is remembered per user). */
+export async function adoptSavedLanguage(me: Me | null): Promise<void> {
+  const saved = me?.preferences?.locale;
+  if (isLanguage(saved) && saved !== i18n.resolvedLanguage) await i18n.changeLanguage(saved);
+}
+
+/** Switches the UI language, and saves it on the account when someone is signed in. */
+export async function chooseLanguage(language: Language, signedIn: boolean): Promise<void> {
+  await i18n.changeLanguage(language);
+  if (signedIn) {
+    try {
+      await api.put('/api/me/preferences', { locale: language });
+    } catch {
+      // The switch already happened in this browser; saving it is best effort.
+    }
+  }
+}
