@@ -39,6 +39,9 @@ export interface Me {
 export const meQuery = queryOptions({
   queryKey: ['me'],
   queryFn: async (): Promise<Me | null> => {
+    // Ask whether there is a session first: an anonymous visit then makes no failing (401) request.
+    const session = await api.get<unknown>('/api/auth/get-session');
+    if (!session) return null;
     try {
       return await api.get<Me>('/api/me');
     } catch (error) {
