@@ -26,6 +26,8 @@ export const errorCodes = [
   'registry_record_not_found',
   /** The change conflicts with the current state of the resource. */
   'conflict',
+  /** An admin's catalogue edit that would leave the catalogue invalid; `details.problems` says why. */
+  'catalogue_edit_invalid',
   'payload_too_large',
   'unsupported_media_type',
   /** Uploaded documents, judged by their content (src/infra/documents/inspect-upload.ts). */

@@ -1,4 +1,5 @@
 import type { WorkingDayCalendar } from '../domain/calendar/working-day-calendar.ts';
+import type { Catalogue } from '../domain/catalogue/catalogue.ts';
 
 /**
  * What the application needs from the outside world. Infrastructure (src/infra) implements these;
@@ -24,6 +25,14 @@ export interface Clock {
  */
 export interface CalendarProvider {
   getCalendar(): Promise<WorkingDayCalendar>;
+}
+
+/**
+ * The rules catalogue in force: the shipped data plus the admins' edits, which may change while the
+ * server runs, so callers ask for it per request instead of keeping one.
+ */
+export interface CatalogueProvider {
+  getCatalogue(): Promise<Catalogue>;
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -19,12 +19,16 @@ import { createLogger } from './logger.ts';
 import { removeUnusedComponents } from './openapi-document.ts';
 import { registerAuthPlugin, securitySchemes } from './plugins/auth.ts';
 import { SharedRateLimitStore } from './rate-limit-store.ts';
+import { registerAdminAuditRoutes } from './routes/admin-audit.ts';
+import { registerAdminCalendarRoutes } from './routes/admin-calendar.ts';
+import { registerAdminCatalogueRoutes } from './routes/admin-catalogue.ts';
 import { registerAdminMailRoutes } from './routes/admin-mail.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCalendarRoutes } from './routes/calendar.ts';
 import { registerCatalogueRoutes } from './routes/catalogue.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerEligibilityRoutes } from './routes/eligibility.ts';
+import { registerFooterRoutes } from './routes/footer.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerInboxRoutes } from './routes/inbox.ts';
 import { registerMeRoutes } from './routes/me.ts';
@@ -33,6 +37,8 @@ import { registerOrderRoutes } from './routes/orders.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
 import { registerProviderRoutes } from './routes/providers.ts';
 import { registerRegistryRoutes } from './routes/registry.ts';
+import { registerReturnReasonRoutes } from './routes/return-reasons.ts';
+import { registerStatsRoutes } from './routes/stats.ts';
 import { registerUserRoutes } from './routes/users.ts';
 import { registerValidateRoutes } from './routes/validate.ts';
 import { registerWebApp } from './web-app.ts';
@@ -95,7 +101,20 @@ const apiTags = [
       'Orders’ documents (scans, photos, signed forms), stored encrypted, and the prefilled verification form.',
   },
   { name: 'inbox', description: 'Your in-app notifications (sandbox SMS codes included).' },
-  { name: 'admin', description: 'Platform administration: the mail outbox.' },
+  {
+    name: 'footer',
+    description:
+      'Whether a page’s footer shows its filing number, link and PSB number as the rules ask; copy-ready footer HTML.',
+  },
+  {
+    name: 'stats',
+    description: 'Order statistics in your scope: counts, stage times in working days, return reasons, SLAs.',
+  },
+  {
+    name: 'admin',
+    description:
+      'Platform administration: the mail outbox, working-day calendar overrides, catalogue edits and the audit log.',
+  },
 ];
 
 /** Scalar's page initialises itself with an inline script and loads its fonts as data or from its CDN. */
@@ -197,6 +216,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDocumentRoutes(app, routeDeps);
   registerInboxRoutes(app, routeDeps);
   registerAdminMailRoutes(app, routeDeps);
+  registerFooterRoutes(app, routeDeps);
+  registerReturnReasonRoutes(app, routeDeps);
+  registerStatsRoutes(app, routeDeps);
+  registerAdminCalendarRoutes(app, routeDeps);
+  registerAdminCatalogueRoutes(app, routeDeps);
+  registerAdminAuditRoutes(app, routeDeps);
   if (deps.webRoot) await registerWebApp(app, deps.webRoot);
 
   await app.ready();

@@ -1,8 +1,11 @@
 import type { AccountServices } from '../app/accounts/account-stores.ts';
+import type { PreferenceStore } from '../app/accounts/preference-store.ts';
+import type { AdminDeps } from '../app/admin/admin-stores.ts';
 import type { DocumentDeps } from '../app/documents/document-deps.ts';
 import type { OrderDeps } from '../app/orders/order-deps.ts';
-import type { CalendarProvider, Clock, HealthProbe } from '../app/ports.ts';
+import type { CalendarProvider, CatalogueProvider, Clock, HealthProbe } from '../app/ports.ts';
 import type { RegistryStore } from '../app/registry/registry-store.ts';
+import type { OrderStatsStore } from '../app/stats/order-stats-store.ts';
 import type { Catalogue } from '../domain/catalogue/catalogue.ts';
 import type { Config } from './config.ts';
 import type { LoggerOptions } from './logger.ts';
@@ -31,7 +34,10 @@ export interface AppDeps {
   /** Level defaults to config.logLevel; tests pass a stream to read the log lines. */
   logger?: LoggerOptions;
   health: HealthProbe[];
+  /** The shipped catalogue: route schemas read it; answers use the one in force (getCatalogueInForce). */
   catalogue: Catalogue;
+  /** The catalogue in force (shipped data plus admins' edits); `catalogue` when absent. */
+  catalogueProvider?: CatalogueProvider;
   calendar: CalendarProvider;
   clock: Clock;
   /** Users, sessions, organisations and API tokens; without it every caller is anonymous. */
@@ -45,6 +51,12 @@ export interface AppDeps {
   orders?: OrderDeps;
   /** Uploaded documents and the verification form; without it the document routes answer 503. */
   documents?: DocumentDeps;
+  /** Calendar overrides, catalogue edits and the audit log viewer; without it those routes answer 503. */
+  admin?: AdminDeps;
+  /** Order statistics (GET /api/stats/orders); without it that route answers 503. */
+  stats?: OrderStatsStore;
+  /** Users' preferences (UI language); without it PUT /api/me/preferences answers 503. */
+  preferences?: PreferenceStore;
   rateLimits?: Partial<RateLimits>;
   /** The built web app (`dist/web`) to serve at `/`; without it only the API is served. */
   webRoot?: string;
@@ -62,4 +74,11 @@ export interface RouteDeps extends AppDeps {
 export function getRateLimitConfig(deps: RouteDeps, name: keyof RateLimits) {
   const policy = deps.rateLimits[name];
   return { max: policy.max, timeWindow: policy.timeWindowMs, groupId: name };
+}
+
+/** The catalogue in force for this request: the admins' edits included when the app has them. */
+export function getCatalogueInForce(
+  deps: Pick<AppDeps, 'catalogue' | 'catalogueProvider'>,
+): Promise<Catalogue> {
+  return deps.catalogueProvider ? deps.catalogueProvider.getCatalogue() : Promise.resolve(deps.catalogue);
 }

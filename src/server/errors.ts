@@ -15,6 +15,7 @@ export const httpStatusByCode: Readonly<Record<ErrorCode, number>> = {
   province_not_found: 404,
   registry_record_not_found: 404,
   conflict: 409,
+  catalogue_edit_invalid: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
   file_empty: 400,
@@ -49,6 +50,10 @@ export const defaultMessages: Readonly<Record<ErrorCode, Localized>> = {
     zh: '公开备案信息中没有该域名或备案号的记录。',
   },
   conflict: { en: 'The change conflicts with the current state.', zh: '该操作与当前状态冲突。' },
+  catalogue_edit_invalid: {
+    en: 'The edit would make the catalogue invalid; see details.',
+    zh: '该修改会使规则目录无效，详见 details。',
+  },
   payload_too_large: { en: 'The request body is too large.', zh: '请求体过大。' },
   unsupported_media_type: {
     en: 'Unsupported Content-Type: send application/json.',

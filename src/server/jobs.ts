@@ -1,6 +1,7 @@
 import { sendDeadlineReminders } from '../app/notifications/send-deadline-reminders.ts';
 import { expireSmsChallenges } from '../app/orders/expire-sms-challenges.ts';
 import type { OrderDeps } from '../app/orders/order-deps.ts';
+import type { CatalogueProvider } from '../app/ports.ts';
 import type { Database } from '../infra/db/database.ts';
 import { createMailSender, type MailSender } from '../infra/mail/mail-sender.ts';
 import { createOutboxDispatcher } from '../infra/mail/outbox-dispatcher.ts';
@@ -32,6 +33,8 @@ export interface JobLogger {
 
 export interface StartBackgroundJobsOptions {
   orders: OrderDeps;
+  /** The catalogue in force (admins' edits included), read at each run; `orders.catalogue` when absent. */
+  catalogue?: CatalogueProvider;
   /** The database the outbox lives in (the one `orders.persistence` uses). */
   database: Database;
   config: Pick<Config, 'smtpUrl' | 'dataDir' | 'publicUrl'>;
@@ -98,6 +101,8 @@ function startTimer(job: Job, logger: JobLogger) {
 export function startBackgroundJobs(options: StartBackgroundJobsOptions): BackgroundJobs {
   const intervals = { ...defaultJobIntervals, ...options.intervals };
   const { orders, logger } = options;
+  const withCatalogueInForce = async (): Promise<OrderDeps> =>
+    options.catalogue ? { ...orders, catalogue: await options.catalogue.getCatalogue() } : orders;
   const sender =
     options.mailSender ??
     createMailSender({ smtpUrl: options.config.smtpUrl, dataDir: options.config.dataDir });
@@ -114,7 +119,7 @@ export function startBackgroundJobs(options: StartBackgroundJobsOptions): Backgr
       name: 'sms-expiry',
       intervalMs: intervals.smsExpiryMs,
       async run() {
-        const { expired } = await expireSmsChallenges(orders, orders.clock.now());
+        const { expired } = await expireSmsChallenges(await withCatalogueInForce(), orders.clock.now());
         if (expired.length > 0) {
           logger.info(`job sms-expiry: returned ${expired.map((order) => order.reference).join(', ')}`);
         }
@@ -124,7 +129,7 @@ export function startBackgroundJobs(options: StartBackgroundJobsOptions): Backgr
       name: 'deadline-reminders',
       intervalMs: intervals.remindersMs,
       async run() {
-        const report = await sendDeadlineReminders(orders, orders.clock.now());
+        const report = await sendDeadlineReminders(await withCatalogueInForce(), orders.clock.now());
         if (report.sent + report.cancelled > 0) {
           logger.info(`job deadline-reminders: sent ${report.sent}, cancelled ${report.cancelled}`);
         }

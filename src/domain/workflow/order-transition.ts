@@ -150,6 +150,7 @@ function reasonsToJson(reasons: readonly ReturnReason[]): JsonValue {
     if (reason.text.zh !== undefined) text.zh = reason.text.zh;
     const json: Record<string, JsonValue> = { reasonCode: reason.reasonCode, text };
     if (reason.fieldPath !== undefined) json.fieldPath = reason.fieldPath;
+    if (reason.templateId !== undefined) json.templateId = reason.templateId;
     return json;
   });
 }

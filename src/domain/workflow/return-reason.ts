@@ -1,3 +1,8 @@
+import {
+  defaultReturnReasons,
+  fitsTemplate,
+  type ReturnReasonCatalogue,
+} from '../catalogue/return-reasons.ts';
 import { type Issue, issue } from '../shared/issue.ts';
 import { normalizeText } from '../shared/normalize.ts';
 import { err, ok, type Result } from '../shared/result.ts';
@@ -12,6 +17,11 @@ export interface ReturnReason {
   fieldPath?: string;
   reasonCode: string;
   text: { en?: string; zh?: string };
+  /**
+   * The catalogue template the reason was picked from (GET /api/catalogue/return-reasons): its text
+   * stands in when the reviewer writes none, and statistics group by it.
+   */
+  templateId?: string;
 }
 
 export const MAX_RETURN_REASONS = 50;
@@ -35,11 +45,47 @@ function normalizeOptionalText(text: unknown): string | undefined {
   return normalized === '' ? undefined : normalized;
 }
 
-function checkReason(reason: ReturnReason, index: number): Result<ReturnReason, Issue> {
+function checkTemplate(
+  reason: ReturnReason,
+  index: number,
+  templates: ReturnReasonCatalogue,
+): Result<{ en: string; zh: string } | undefined, Issue> {
+  if (reason.templateId === undefined) return ok(undefined);
+  const template = typeof reason.templateId === 'string' ? templates.byId.get(reason.templateId) : undefined;
+  if (!template) {
+    return err(
+      invalidReason(
+        index,
+        'templateId',
+        `"${String(reason.templateId).slice(0, 80)}" is not a return-reason template (GET /api/catalogue/return-reasons).`,
+        `“${String(reason.templateId).slice(0, 80)}”不是退回原因模板（见 GET /api/catalogue/return-reasons）。`,
+      ),
+    );
+  }
+  if (!fitsTemplate(template, reason.fieldPath)) {
+    return err(
+      invalidReason(
+        index,
+        'fieldPath',
+        `the template ${template.id} is about ${template.fieldPaths.join(', ')}, not ${reason.fieldPath ?? ''}.`,
+        `模板 ${template.id} 适用于 ${template.fieldPaths.join('、')}，而不是 ${reason.fieldPath ?? ''}。`,
+      ),
+    );
+  }
+  return ok(template.text);
+}
+
+function checkReason(
+  reason: ReturnReason,
+  index: number,
+  templates: ReturnReasonCatalogue,
+): Result<ReturnReason, Issue> {
   // Reasons arrive from the wire; a null in the list must become a field error, not a crash.
   if (typeof reason !== 'object' || reason === null) {
     return err(invalidReason(index, 'reason', 'not a reason object.', '不是有效的原因。'));
   }
+  const template = checkTemplate(reason, index, templates);
+  if (!template.ok) return template;
   if (reason.fieldPath !== undefined && !isFieldPath(reason.fieldPath)) {
     return err(
       invalidReason(
@@ -64,8 +110,13 @@ function checkReason(reason: ReturnReason, index: number): Result<ReturnReason, 
       ),
     );
   }
-  const en = normalizeOptionalText(reason.text?.en);
-  const zh = normalizeOptionalText(reason.text?.zh);
+  const given = {
+    en: normalizeOptionalText(reason.text?.en),
+    zh: normalizeOptionalText(reason.text?.zh),
+  };
+  // The template's text stands in only when the reviewer wrote nothing of their own.
+  const { en, zh } =
+    given.en === undefined && given.zh === undefined && template.value ? template.value : given;
   if (en === undefined && zh === undefined) {
     return err(
       invalidReason(
@@ -87,18 +138,23 @@ function checkReason(reason: ReturnReason, index: number): Result<ReturnReason, 
     );
   }
   const text = { ...(en === undefined ? {} : { en }), ...(zh === undefined ? {} : { zh }) };
-  return ok(
+  const checked: ReturnReason =
     reason.fieldPath === undefined
       ? { reasonCode: reason.reasonCode, text }
-      : { fieldPath: reason.fieldPath, reasonCode: reason.reasonCode, text },
-  );
+      : { fieldPath: reason.fieldPath, reasonCode: reason.reasonCode, text };
+  if (reason.templateId !== undefined) checked.templateId = reason.templateId;
+  return ok(checked);
 }
 
 /**
- * Checks the reasons a reviewer gives for a return or rejection: at least one, each well formed.
- * Returns them normalised (NFKC, collapsed white space, empty languages dropped).
+ * Checks the reasons a reviewer gives for a return or rejection: at least one, each well formed, a
+ * template id naming a template whose fields include the reason's field. Returns them normalised
+ * (NFKC, collapsed white space, empty languages dropped, the template's text where none was written).
  */
-export function validateReturnReasons(reasons: readonly ReturnReason[]): Result<ReturnReason[], Issue> {
+export function validateReturnReasons(
+  reasons: readonly ReturnReason[],
+  templates: ReturnReasonCatalogue = defaultReturnReasons,
+): Result<ReturnReason[], Issue> {
   if (!Array.isArray(reasons) || reasons.length === 0) {
     return err(
       issue(
@@ -120,7 +176,7 @@ export function validateReturnReasons(reasons: readonly ReturnReason[]): Result<
   }
   const normalized: ReturnReason[] = [];
   for (const [index, reason] of reasons.entries()) {
-    const checked = checkReason(reason, index);
+    const checked = checkReason(reason, index, templates);
     if (!checked.ok) return checked;
     normalized.push(checked.value);
   }

@@ -12,6 +12,8 @@ import * as auditLog from './migrations/0002-audit-log.ts';
 import * as accounts from './migrations/0003-accounts.ts';
 import * as orders from './migrations/0004-orders.ts';
 import * as documents from './migrations/0005-documents.ts';
+import * as admin from './migrations/0006-admin.ts';
+import * as preferences from './migrations/0007-preferences.ts';
 
 /** A migration file: forward-only, one `up` that branches on the dialect where SQL must differ. */
 interface DialectMigration {
@@ -28,6 +30,8 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0003-accounts': accounts,
   '0004-orders': orders,
   '0005-documents': documents,
+  '0006-admin': admin,
+  '0007-preferences': preferences,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

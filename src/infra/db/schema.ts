@@ -1,7 +1,9 @@
 import type { AccountTables } from './tables/accounts.ts';
+import type { AdminTables } from './tables/admin.ts';
 import type { AuditTables } from './tables/audit.ts';
 import type { DocumentTables } from './tables/documents.ts';
 import type { OrderWorkflowTables } from './tables/orders.ts';
+import type { PreferenceTables } from './tables/preferences.ts';
 import type { RegistryTables } from './tables/registry.ts';
 
 /**
@@ -16,4 +18,11 @@ import type { RegistryTables } from './tables/registry.ts';
  *   read as JavaScript numbers on both (see database.ts);
  * - JSON is stored as text.
  */
-export interface DB extends RegistryTables, AuditTables, AccountTables, OrderWorkflowTables, DocumentTables {}
+export interface DB
+  extends RegistryTables,
+    AuditTables,
+    AccountTables,
+    OrderWorkflowTables,
+    DocumentTables,
+    AdminTables,
+    PreferenceTables {}

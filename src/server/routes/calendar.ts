@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listCalendarYears } from '../../app/admin/list-calendar-years.ts';
 import type { WorkingDayCalendar } from '../../domain/calendar/working-day-calendar.ts';
 import { getRateLimitConfig, type RouteDeps } from '../deps.ts';
+import { calendarYearSchema } from '../schemas/admin.ts';
 import { addWorkingDaysSchema, dayDescriptionSchema, workingDaysBetweenSchema } from '../schemas/calendar.ts';
-import { inputErrorResponses } from '../schemas/common.ts';
+import { inputErrorResponses, plainErrorResponses } from '../schemas/common.ts';
 import { buildDateInput } from '../schemas/inputs.ts';
 
 /** About twelve years of working days: beyond any filing deadline, and within the years dates may name. */
@@ -98,5 +100,24 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: RouteDeps): v
         yearsWithoutData: findYearsWithoutData(calendar, from, to),
       };
     },
+  );
+  routes.get(
+    '/api/calendar/years',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Years with holiday data',
+        description:
+          'Each year the calendar knows holidays for, from the shipped data (chinese-days) or from administrators’ overrides, with its counts after overrides. A year with overrides but no shipped data counts as having data (`hasSeedData: false` says so); other years are counted as plain Monday–Friday weeks.',
+        response: { 200: z.object({ items: z.array(calendarYearSchema) }), ...plainErrorResponses },
+      },
+    },
+    async () => ({
+      items: await listCalendarYears({
+        calendar: deps.calendar,
+        overrides: deps.admin?.read.calendarOverrides,
+      }),
+    }),
   );
 }

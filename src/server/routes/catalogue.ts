@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DomainError } from '../../app/errors.ts';
 import { findProvince, getProvinceRules } from '../../domain/catalogue/catalogue.ts';
 import { buildChecklist, checklistFlags } from '../../domain/catalogue/checklist.ts';
-import { getRateLimitConfig, type RouteDeps } from '../deps.ts';
+import { getCatalogueInForce, getRateLimitConfig, type RouteDeps } from '../deps.ts';
 import { defaultMessages } from '../errors.ts';
 import {
   buildListSchema,
@@ -32,7 +32,10 @@ function splitList(value: string | string[] | undefined): string[] {
 }
 
 export function registerCatalogueRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  // Schemas use the shipped catalogue (admins edit rules, TLDs and words, not provinces or natures);
+  // answers use the one in force, with the admins' edits.
   const { catalogue } = deps;
+  const inForce = () => getCatalogueInForce(deps);
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const config = { rateLimit: getRateLimitConfig(deps, 'publicApi') };
   const tags = ['catalogue'];
@@ -49,7 +52,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, deps: RouteDeps): 
         response: { 200: buildListSchema(provinceResponseSchema), ...plainErrorResponses },
       },
     },
-    async () => ({ items: catalogue.provinces }),
+    async () => ({ items: (await inForce()).provinces }),
   );
 
   routes.get(
@@ -65,9 +68,10 @@ export function registerCatalogueRoutes(app: FastifyInstance, deps: RouteDeps): 
       },
     },
     async (request) => {
-      const province = findProvince(catalogue, request.params.key);
+      const current = await inForce();
+      const province = findProvince(current, request.params.key);
       if (!province) throw new DomainError('province_not_found', defaultMessages.province_not_found);
-      return { province, rules: getProvinceRules(catalogue, province.code) };
+      return { province, rules: getProvinceRules(current, province.code) };
     },
   );
 
@@ -82,7 +86,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, deps: RouteDeps): 
         response: { 200: buildListSchema(entityNatureResponseSchema), ...plainErrorResponses },
       },
     },
-    async () => ({ items: catalogue.entityNatures }),
+    async () => ({ items: (await inForce()).entityNatures }),
   );
 
   routes.get(
@@ -95,7 +99,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, deps: RouteDeps): 
         response: { 200: buildListSchema(certificateTypeResponseSchema), ...plainErrorResponses },
       },
     },
-    async () => ({ items: catalogue.certificateTypes }),
+    async () => ({ items: (await inForce()).certificateTypes }),
   );
 
   const natureIds = catalogue.entityNatures.map((nature) => nature.id);
@@ -138,7 +142,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, deps: RouteDeps): 
     async (request) => {
       const { orderType, ...query } = request.query;
       return {
-        items: buildChecklist(catalogue, orderType === undefined ? query : { ...query, orderType }),
+        items: buildChecklist(await inForce(), orderType === undefined ? query : { ...query, orderType }),
       };
     },
   );
@@ -155,7 +159,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, deps: RouteDeps): 
         response: { 200: buildListSchema(preApprovalResponseSchema), ...plainErrorResponses },
       },
     },
-    async () => ({ items: catalogue.preApprovals }),
+    async () => ({ items: (await inForce()).preApprovals }),
   );
 
   routes.get(
@@ -169,7 +173,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, deps: RouteDeps): 
         response: { 200: tldCatalogueResponseSchema, ...plainErrorResponses },
       },
     },
-    async () => catalogue.tlds,
+    async () => (await inForce()).tlds,
   );
 
   routes.get(
@@ -183,7 +187,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, deps: RouteDeps): 
         response: { 200: buildListSchema(orderTypeResponseSchema), ...plainErrorResponses },
       },
     },
-    async () => ({ items: catalogue.orderTypes }),
+    async () => ({ items: (await inForce()).orderTypes }),
   );
 
   routes.get(
@@ -198,6 +202,6 @@ export function registerCatalogueRoutes(app: FastifyInstance, deps: RouteDeps): 
         response: { 200: buildListSchema(sourceResponseSchema), ...plainErrorResponses },
       },
     },
-    async () => ({ items: catalogue.sources }),
+    async () => ({ items: (await inForce()).sources }),
   );
 }

@@ -46,14 +46,20 @@ const KIND = /^[a-z_]{1,64}$/u;
  * The documents slice of an app built with it.
  * @throws DomainError service_unavailable (503) for an app built without (tests of other slices).
  */
-function getDocumentDeps(deps: { documents?: DocumentDeps | undefined }): DocumentDeps {
+async function getDocumentDeps(
+  deps: Pick<RouteDeps, 'documents' | 'catalogueProvider'>,
+): Promise<DocumentDeps> {
   if (!deps.documents) {
     throw new DomainError('service_unavailable', {
       en: 'Documents are not available on this server.',
       zh: '本服务器未启用材料功能。',
     });
   }
-  return deps.documents;
+  // The checklist follows the catalogue in force (the admins' edits included).
+  const { documents, catalogueProvider } = deps;
+  return catalogueProvider
+    ? { ...documents, orders: { ...documents.orders, catalogue: await catalogueProvider.getCatalogue() } }
+    : documents;
 }
 
 interface UploadForm {
@@ -210,7 +216,7 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: RouteDeps): v
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const documents = getDocumentDeps(deps);
+      const documents = await getDocumentDeps(deps);
       const form = await readUploadForm(request, getMaxUploadBytes(documents));
       const uploaded = await callUseCase(request, () =>
         uploadDocument(documents, {
@@ -241,7 +247,10 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: RouteDeps): v
       },
     },
     async (request) =>
-      listOrderDocuments(getDocumentDeps(deps), { actor: requireActor(request), order: request.params.ref }),
+      listOrderDocuments(await getDocumentDeps(deps), {
+        actor: requireActor(request),
+        order: request.params.ref,
+      }),
   );
 
   routes.get(
@@ -263,7 +272,7 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: RouteDeps): v
       },
     },
     async (request, reply) => {
-      const read = await readDocument(getDocumentDeps(deps), {
+      const read = await readDocument(await getDocumentDeps(deps), {
         actor: requireActor(request),
         documentId: request.params.id,
       });
@@ -291,7 +300,7 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: RouteDeps): v
       },
     },
     async (request, reply) => {
-      await deleteDocument(getDocumentDeps(deps), {
+      await deleteDocument(await getDocumentDeps(deps), {
         actor: requireActor(request),
         documentId: request.params.id,
       });
@@ -318,7 +327,7 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: RouteDeps): v
       },
     },
     async (request, reply) => {
-      const form = await renderOrderVerificationForm(getDocumentDeps(deps), {
+      const form = await renderOrderVerificationForm(await getDocumentDeps(deps), {
         actor: requireActor(request),
         order: request.params.ref,
       });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { assessEligibility } from '../../domain/eligibility/assess-eligibility.ts';
 import { applicantProfileSchema } from '../../domain/eligibility/profile.ts';
-import { getRateLimitConfig, type RouteDeps } from '../deps.ts';
+import { getCatalogueInForce, getRateLimitConfig, type RouteDeps } from '../deps.ts';
 import { inputErrorResponses } from '../schemas/common.ts';
 import { eligibilityAssessmentSchema } from '../schemas/eligibility.ts';
 import { buildDateInput } from '../schemas/inputs.ts';
@@ -32,7 +32,7 @@ export function registerEligibilityRoutes(app: FastifyInstance, deps: RouteDeps)
       const { startDate, ...profile } = request.body;
       const calendar = await deps.calendar.getCalendar();
       return assessEligibility(profile, {
-        catalogue: deps.catalogue,
+        catalogue: await getCatalogueInForce(deps),
         calendar,
         ...(startDate === undefined ? {} : { startDate }),
       });

@@ -5,9 +5,14 @@ import type { ApiToken } from '../../app/accounts/account-stores.ts';
 import { createApiToken } from '../../app/accounts/create-api-token.ts';
 import { getApiToken } from '../../app/accounts/get-api-token.ts';
 import { getMyAccount } from '../../app/accounts/get-my-account.ts';
+import { getPreferences } from '../../app/accounts/get-preferences.ts';
 import { listApiTokens } from '../../app/accounts/list-api-tokens.ts';
+import { type HeldEntityView, listMyEntities } from '../../app/accounts/list-my-entities.ts';
+import { LOCALES } from '../../app/accounts/preference-store.ts';
 import { revokeApiToken } from '../../app/accounts/revoke-api-token.ts';
+import { setPreferences } from '../../app/accounts/set-preferences.ts';
 import { DomainError } from '../../app/errors.ts';
+import type { OrderDeps } from '../../app/orders/order-deps.ts';
 import type { RouteDeps } from '../deps.ts';
 import { getAccounts, requireActor, signedIn, signedInSecurity } from '../plugins/auth.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
@@ -53,6 +58,89 @@ function presentApiToken(token: ApiToken) {
 const protectedErrors = { 401: errorResponseSchema, 404: errorResponseSchema, 500: errorResponseSchema };
 const tokenIdParams = z.object({ id: rowIdSchema });
 
+const preferencesSchema = z
+  .object({
+    locale: z
+      .enum(LOCALES)
+      .nullable()
+      .describe('The UI language; null until chosen (clients then follow the browser).'),
+  })
+  .meta({ id: 'Preferences' });
+
+const heldEntitySchema = z
+  .object({
+    entity: z.object({
+      entityNumber: z.string(),
+      unitName: z.string().describe('主办单位名称, as the public registry shows it.'),
+      nature: z.string().describe('Entity nature id (GET /api/catalogue/natures).'),
+      provinceCode: z.string(),
+      approvedOn: z.string().describe('YYYY-MM-DD of the entity’s latest approval.'),
+    }),
+    services: z.array(
+      z.object({
+        serviceNumber: z.string(),
+        serviceType: z.enum(['website', 'app', 'mini_program', 'quick_app']),
+        serviceName: z.string(),
+        contentType: z.string().nullable(),
+        domains: z.array(z.object({ ascii: z.string(), unicode: z.string() })),
+        approvedOn: z.string(),
+        isAccessLimited: z.boolean(),
+        accessProviders: z
+          .array(z.object({ id: z.string(), nameEn: z.string(), nameZh: z.string() }))
+          .describe('The providers giving the service access (接入).'),
+      }),
+    ),
+    orders: z
+      .array(
+        z.object({
+          id: z.number().int(),
+          reference: z.string(),
+          type: z.string(),
+          decidedAt: z.string().optional(),
+        }),
+      )
+      .describe('The approved orders through this platform that built the holding, latest first.'),
+  })
+  .meta({
+    id: 'HeldEntity',
+    description: 'An entity you hold, with its services as the registry shows them.',
+  });
+
+/** Field by field: only registry fields and provider names, whatever the views gain later. */
+function presentHeldEntity(held: HeldEntityView) {
+  return {
+    entity: {
+      entityNumber: held.entity.entityNumber,
+      unitName: held.entity.unitName,
+      nature: held.entity.nature,
+      provinceCode: held.entity.provinceCode,
+      approvedOn: held.entity.approvedOn,
+    },
+    services: held.services.map((service) => ({
+      serviceNumber: service.serviceNumber,
+      serviceType: service.serviceType,
+      serviceName: service.serviceName,
+      contentType: service.contentType,
+      domains: service.domains.map((domain) => ({ ascii: domain.ascii, unicode: domain.unicode })),
+      approvedOn: service.approvedOn,
+      isAccessLimited: service.isAccessLimited,
+      accessProviders: service.accessProviders.map(({ id, nameEn, nameZh }) => ({ id, nameEn, nameZh })),
+    })),
+    orders: held.orders,
+  };
+}
+
+/** The order workflow of an app built with a database; 503 without (tests of other slices). */
+function getOrderDeps(deps: { orders?: OrderDeps | undefined }): OrderDeps {
+  if (!deps.orders) {
+    throw new DomainError('service_unavailable', {
+      en: 'Filings are not available on this server.',
+      zh: '本服务器未启用备案功能。',
+    });
+  }
+  return deps.orders;
+}
+
 /**
  * API tokens are made with a password-backed session: a leaked token must not be able to mint more.
  * @throws DomainError unauthenticated (401) for calls authenticated by an API token.
@@ -89,6 +177,7 @@ export function registerMeRoutes(app: FastifyInstance, deps: RouteDeps): void {
               actor: actorSchema,
               authMethod: z.enum(['session', 'api_token']),
               memberships: z.array(membershipWithOrganisationSchema),
+              preferences: preferencesSchema,
             })
             .meta({ id: 'Me' }),
           ...protectedErrors,
@@ -97,7 +186,10 @@ export function registerMeRoutes(app: FastifyInstance, deps: RouteDeps): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      const account = await getMyAccount(getAccounts(deps), actor.userId);
+      const [account, preferences] = await Promise.all([
+        getMyAccount(getAccounts(deps), actor.userId),
+        getPreferences(deps, actor.userId),
+      ]);
       return {
         user: account.user,
         actor: {
@@ -107,7 +199,83 @@ export function registerMeRoutes(app: FastifyInstance, deps: RouteDeps): void {
         },
         authMethod: request.authMethod ?? 'session',
         memberships: account.memberships.map(presentMembership),
+        preferences,
       };
+    },
+  );
+
+  routes.put(
+    '/api/me/preferences',
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security: signedInSecurity,
+        summary: 'Set your preferences',
+        description:
+          'The UI language (en or zh-CN), kept for every device you sign in on; GET /api/me returns it.',
+        body: z
+          .strictObject({ locale: z.enum(LOCALES).describe('en or zh-CN.') })
+          .meta({ id: 'SetPreferencesRequest' }),
+        response: {
+          200: preferencesSchema,
+          400: errorResponseSchema,
+          503: errorResponseSchema,
+          ...protectedErrors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return setPreferences(
+        { preferences: deps.preferences, clock: deps.clock },
+        { userId: actor.userId, locale: request.body.locale },
+      );
+    },
+  );
+
+  routes.get(
+    '/api/me/entities',
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security: signedInSecurity,
+        summary: 'The entities and services you hold',
+        description:
+          'The entities of your approved orders (and of orders filed for you by an agency you authorised) as the registry shows them now, with their services, domains, approval dates and access providers; cancelled ones are gone. Agents see what their agency filed, or with `client` one authorised client’s holdings (404 for anyone else). Only public registry fields and provider names: no personal data.',
+        querystring: z.object({
+          client: rowIdSchema
+            .optional()
+            .describe('Agents: the client’s user id (GET /api/agent/clients, client.id).'),
+        }),
+        response: {
+          200: z.object({ items: z.array(heldEntitySchema) }).meta({ id: 'HeldEntities' }),
+          400: errorResponseSchema,
+          503: errorResponseSchema,
+          ...protectedErrors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const stores = getOrderDeps(deps).persistence.read;
+      const accounts = getAccounts(deps).stores;
+      const held = await listMyEntities(
+        {
+          workflow: stores,
+          accounts: {
+            memberships: accounts.memberships,
+            clientAuthorisations: accounts.clientAuthorisations,
+            organisations: accounts.organisations,
+          },
+        },
+        {
+          actor,
+          ...(request.query.client === undefined ? {} : { clientUserId: request.query.client }),
+        },
+      );
+      return { items: held.map(presentHeldEntity) };
     },
   );
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseAnyNumber } from '../../domain/numbers/detect-number.ts';
-import { getRateLimitConfig, type RouteDeps } from '../deps.ts';
+import { getCatalogueInForce, getRateLimitConfig, type RouteDeps } from '../deps.ts';
 import { inputErrorResponses } from '../schemas/common.ts';
 import { buildTextInput } from '../schemas/inputs.ts';
 import { numberValidationSchema } from '../schemas/numbers.ts';
@@ -23,6 +23,6 @@ export function registerNumberRoutes(app: FastifyInstance, deps: RouteDeps): voi
         response: { 200: numberValidationSchema, ...inputErrorResponses },
       },
     },
-    async (request) => parseAnyNumber(request.body.value, { catalogue: deps.catalogue }),
+    async (request) => parseAnyNumber(request.body.value, { catalogue: await getCatalogueInForce(deps) }),
   );
 }

@@ -79,6 +79,19 @@ export function getOrderDeps(deps: { orders?: OrderDeps | undefined }): OrderDep
 }
 
 /**
+ * getOrderDeps with the catalogue in force for this request (the admins' edits included), so content
+ * checks, deadlines and numbers follow the current rules.
+ */
+export async function resolveOrderDeps(
+  deps: Pick<RouteDeps, 'orders' | 'catalogueProvider'>,
+): Promise<OrderDeps> {
+  const orders = getOrderDeps(deps);
+  return deps.catalogueProvider
+    ? { ...orders, catalogue: await deps.catalogueProvider.getCatalogue() }
+    : orders;
+}
+
+/**
  * The order id of a reference. The year of OB-YYYY-NNNNNN must be the order's, so a mistyped
  * reference never acts on another order: a wrong year answers as a missing order.
  */
@@ -111,7 +124,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void
     mapping?: FieldErrorMapping,
   ): Promise<T> {
     const actor = requireActor(request);
-    const orders = getOrderDeps(deps);
+    const orders = await resolveOrderDeps(deps);
     const orderId = await resolveOrderId(orders, ref);
     return callUseCase(request, () => run(orders, actor, orderId), mapping);
   }
@@ -163,7 +176,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const orders = getOrderDeps(deps);
+      const orders = await resolveOrderDeps(deps);
       const { content, ...rest } = request.body;
       const created = await callUseCase(request, () =>
         createOrder(orders, { actor, ...rest, ...(content === undefined ? {} : { content }) }),
@@ -188,7 +201,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void
     },
     async (request) => {
       const actor = requireActor(request);
-      const orders = getOrderDeps(deps);
+      const orders = await resolveOrderDeps(deps);
       const { view, status, type, limit, offset } = request.query;
       const listed = await callUseCase(
         request,

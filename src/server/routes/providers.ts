@@ -15,7 +15,7 @@ import {
   issuedServiceCodeSchema,
   issueServiceCodeBodySchema,
 } from '../schemas/providers.ts';
-import { getOrderDeps } from './orders.ts';
+import { resolveOrderDeps } from './orders.ts';
 
 /**
  * Providers' instances and their single-use filing service codes (reference §3.2): provider
@@ -50,7 +50,7 @@ export function registerProviderRoutes(app: FastifyInstance, deps: RouteDeps): v
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const orders = getOrderDeps(deps);
+      const orders = await resolveOrderDeps(deps);
       const { providerOrgId, ...fields } = request.body;
       const created = await callUseCase(request, () =>
         createInstance(orders, {
@@ -78,7 +78,7 @@ export function registerProviderRoutes(app: FastifyInstance, deps: RouteDeps): v
     },
     async (request) => {
       const actor = requireActor(request);
-      return { items: await listInstances(getOrderDeps(deps), { actor }) };
+      return { items: await listInstances(await resolveOrderDeps(deps), { actor }) };
     },
   );
 
@@ -105,7 +105,7 @@ export function registerProviderRoutes(app: FastifyInstance, deps: RouteDeps): v
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const orders = getOrderDeps(deps);
+      const orders = await resolveOrderDeps(deps);
       const body = request.body ?? {};
       const issued = await callUseCase(request, () =>
         issueServiceCode(orders, {

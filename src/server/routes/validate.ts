@@ -15,7 +15,7 @@ import { validateLandline, validateMobile } from '../../domain/validate/phone.ts
 import { validateResidentId } from '../../domain/validate/resident-id.ts';
 import { validateSiteName } from '../../domain/validate/site-name.ts';
 import { validateUscc } from '../../domain/validate/uscc.ts';
-import { getRateLimitConfig, type RouteDeps } from '../deps.ts';
+import { getCatalogueInForce, getRateLimitConfig, type RouteDeps } from '../deps.ts';
 import { inputErrorResponses } from '../schemas/common.ts';
 import { buildDateInput, buildTextInput } from '../schemas/inputs.ts';
 import {
@@ -39,7 +39,9 @@ const VALID_ANSWER =
   'Always 200 for a well-formed request: `valid` says whether the value passed, `errors` and `warnings` say why.';
 
 export function registerValidateRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  // Schemas use the shipped catalogue (natures and provinces); validators use the one in force.
   const { catalogue } = deps;
+  const inForce = () => getCatalogueInForce(deps);
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const config = { rateLimit: getRateLimitConfig(deps, 'publicApi') };
   const tags = ['validate'];
@@ -64,7 +66,7 @@ export function registerValidateRoutes(app: FastifyInstance, deps: RouteDeps): v
     async (request) =>
       validateResidentId(request.body.value, {
         at: request.body.at ?? toChinaDate(deps.clock.now()),
-        catalogue,
+        catalogue: await inForce(),
       }),
   );
 
@@ -80,7 +82,7 @@ export function registerValidateRoutes(app: FastifyInstance, deps: RouteDeps): v
         response: { 200: usccValidationSchema, ...inputErrorResponses },
       },
     },
-    async (request) => validateUscc(request.body.value, { catalogue }),
+    async (request) => validateUscc(request.body.value, { catalogue: await inForce() }),
   );
 
   routes.post(
@@ -97,7 +99,7 @@ export function registerValidateRoutes(app: FastifyInstance, deps: RouteDeps): v
         response: { 200: domainValidationSchema, ...inputErrorResponses },
       },
     },
-    async (request) => validateDomain(request.body.value, { catalogue }),
+    async (request) => validateDomain(request.body.value, { catalogue: await inForce() }),
   );
 
   const natureIds = catalogue.entityNatures.map((nature) => nature.id);
@@ -133,7 +135,7 @@ export function registerValidateRoutes(app: FastifyInstance, deps: RouteDeps): v
     },
     async (request) => {
       const { value, ...options } = request.body;
-      return validateSiteName(value, { ...options, catalogue });
+      return validateSiteName(value, { ...options, catalogue: await inForce() });
     },
   );
 
@@ -239,6 +241,6 @@ export function registerValidateRoutes(app: FastifyInstance, deps: RouteDeps): v
         response: { 200: foreignPermanentResidenceValidationSchema, ...inputErrorResponses },
       },
     },
-    async (request) => validateForeignPermanentResidence(request.body.value, { catalogue }),
+    async (request) => validateForeignPermanentResidence(request.body.value, { catalogue: await inForce() }),
   );
 }

@@ -97,31 +97,56 @@ export const returnReasonSchema = z
       .describe('The field concerned, as in the content: entity.leader.mobile, services[0].name.'),
     reasonCode: z.string().describe('Stable code: site_name_unclear, sms_timeout …'),
     text: z.object({ en: z.string().optional(), zh: z.string().optional() }),
+    templateId: z
+      .string()
+      .optional()
+      .describe('The return-reason template used (GET /api/catalogue/return-reasons).'),
   })
   .meta({
     id: 'ReturnReason',
     description: 'Why a reviewer sent the order back; the applicant sees it on its field.',
   });
 
-const returnReasonInputSchema = z.strictObject({
-  fieldPath: z
-    .string()
-    .max(MAX_FIELD_PATH_LENGTH)
-    .optional()
-    .describe(
-      'The field concerned, as in the content: entity.leader.mobile, services[0].name. Omit for the whole order.',
-    ),
-  reasonCode: z
-    .string()
-    .max(MAX_REASON_CODE_LENGTH)
-    .describe('Lower-case letters, digits and underscores, e.g. site_name_unclear.'),
-  text: z
-    .strictObject({
-      en: z.string().max(MAX_REASON_TEXT_LENGTH).optional(),
-      zh: z.string().max(MAX_REASON_TEXT_LENGTH).optional(),
-    })
-    .describe('The reviewer’s words, in English, Chinese or both.'),
-});
+const returnReasonInputSchema = z
+  .strictObject({
+    fieldPath: z
+      .string()
+      .max(MAX_FIELD_PATH_LENGTH)
+      .optional()
+      .describe(
+        'The field concerned, as in the content: entity.leader.mobile, services[0].name. Omit for the whole order.',
+      ),
+    reasonCode: z
+      .string()
+      .max(MAX_REASON_CODE_LENGTH)
+      .optional()
+      .describe(
+        'Lower-case letters, digits and underscores, e.g. site_name_unclear. Required unless templateId is given (it defaults to the template id).',
+      ),
+    text: z
+      .strictObject({
+        en: z.string().max(MAX_REASON_TEXT_LENGTH).optional(),
+        zh: z.string().max(MAX_REASON_TEXT_LENGTH).optional(),
+      })
+      .optional()
+      .describe(
+        'The reviewer’s words, in English, Chinese or both. Required unless templateId is given (the template’s text is used when omitted).',
+      ),
+    templateId: z
+      .string()
+      .max(MAX_REASON_CODE_LENGTH)
+      .optional()
+      .describe(
+        'A return-reason template (GET /api/catalogue/return-reasons); the reason’s field must be one the template is about.',
+      ),
+  })
+  .transform(({ reasonCode, text, templateId, ...rest }) => ({
+    ...rest,
+    // Without a code the template's id is the code; with neither, the empty code fails validation.
+    reasonCode: reasonCode ?? templateId ?? '',
+    text: text ?? {},
+    ...(templateId === undefined ? {} : { templateId }),
+  }));
 
 const returnReasonsInputSchema = z
   .array(returnReasonInputSchema)

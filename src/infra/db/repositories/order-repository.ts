@@ -86,10 +86,10 @@ function flag(value: boolean): number {
   return value ? 1 : 0;
 }
 
-type OrdersBuilder = ExpressionBuilder<DB, 'orders'>;
+export type OrdersBuilder = ExpressionBuilder<DB, 'orders'>;
 
 /** The SQL form of `isOrderInScope` (src/domain/policy/order-access.ts); the two must agree. */
-function scopeCondition(eb: OrdersBuilder, scope: OrderScope) {
+export function scopeCondition(eb: OrdersBuilder, scope: OrderScope) {
   switch (scope.kind) {
     case 'all':
       return sql<boolean>`1 = 1`;

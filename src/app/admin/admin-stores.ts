@@ -1,0 +1,78 @@
+import type { Catalogue } from '../../domain/catalogue/catalogue.ts';
+import type { AuditEvent } from '../audit/audit-chain.ts';
+import type { AuditLogStore } from '../audit/audit-log-store.ts';
+import type { CalendarProvider, Clock } from '../ports.ts';
+import type { CatalogueEditRecord, EffectiveCatalogue } from './catalogue-edits.ts';
+
+/** One stored calendar override (tables/admin.ts). */
+export interface CalendarOverrideRecord {
+  date: string;
+  kind: 'holiday' | 'workday';
+  nameEn?: string;
+  nameZh?: string;
+  sourceText: string;
+  sourceUrl?: string;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export interface CalendarOverrideStore {
+  /** Every override, or one year's, by date. */
+  listOverrides(year?: number): Promise<CalendarOverrideRecord[]>;
+  findOverride(date: string): Promise<CalendarOverrideRecord | undefined>;
+  /** Inserts or replaces the override of the record's date. */
+  saveOverride(record: CalendarOverrideRecord): Promise<void>;
+  /** False when the day had no override. */
+  deleteOverride(date: string): Promise<boolean>;
+}
+
+export interface CatalogueEditStore {
+  /** Every edit, reverted ones included, in id (= application) order. */
+  listEdits(): Promise<CatalogueEditRecord[]>;
+  findEdit(id: number): Promise<CatalogueEditRecord | undefined>;
+  insertEdit(
+    edit: Omit<CatalogueEditRecord, 'id' | 'revertedBy' | 'revertedAt'>,
+  ): Promise<CatalogueEditRecord>;
+  markReverted(id: number, by: string, at: Date): Promise<void>;
+}
+
+/** The audit log read newest first, for the viewer. */
+export interface AuditEventReader {
+  /** Up to `limit` events with a sequence below `before` (all when absent), newest first. */
+  listEventsBefore(before: number | undefined, limit: number): Promise<AuditEvent[]>;
+}
+
+/** Stores bound to one transaction: the change and its audit event commit together. */
+export interface AdminWriteStores {
+  calendarOverrides: CalendarOverrideStore;
+  catalogueEdits: CatalogueEditStore;
+  auditLog: AuditLogStore;
+}
+
+/** A provider whose cache the write use cases drop after they commit. */
+export interface CachedCalendarProvider extends CalendarProvider {
+  invalidate(): void;
+}
+
+export interface CachedCatalogueProvider {
+  getCatalogue(): Promise<EffectiveCatalogue['catalogue']>;
+  /** The catalogue with the data it was built from and the edits that no longer apply. */
+  getEffective(): Promise<EffectiveCatalogue>;
+  invalidate(): void;
+}
+
+/** What the admin use cases need. */
+export interface AdminDeps {
+  read: {
+    calendarOverrides: CalendarOverrideStore;
+    catalogueEdits: CatalogueEditStore;
+    auditEvents: AuditEventReader;
+    auditLog: AuditLogStore;
+  };
+  transact<T>(work: (stores: AdminWriteStores) => Promise<T>): Promise<T>;
+  calendar: CachedCalendarProvider;
+  catalogue: CachedCatalogueProvider;
+  /** The catalogue shipped with the code, which the edits apply to. */
+  shippedCatalogue: Catalogue;
+  clock: Clock;
+}

@@ -1,0 +1,257 @@
+import { domainToASCII, domainToUnicode } from 'node:url';
+import { buildCatalogue, type Catalogue, CatalogueError } from '../../domain/catalogue/catalogue.ts';
+import {
+  type CatalogueData,
+  type Lexicon,
+  provinceRulesSchema,
+  type Source,
+} from '../../domain/catalogue/schema.ts';
+import type { Localized } from '../../domain/shared/localized.ts';
+import type { JsonValue } from '../audit/audit-chain.ts';
+
+/**
+ * Admins' edits of the rules catalogue, applied on top of the data shipped with the code. Every edit
+ * names the source that justifies it; the result is checked by the same schema and cross-checks as the
+ * shipped data (buildCatalogue), so an edit can never leave the platform with an invalid catalogue.
+ * Pure apart from reading nothing: no I/O, no clock.
+ */
+
+/** Fields of province-rules.json an edit may set (everything but the province code). */
+export const provinceRuleFields = Object.keys(provinceRulesSchema.shape).filter(
+  (key): key is Exclude<keyof typeof provinceRulesSchema.shape, 'province'> => key !== 'province',
+);
+export type ProvinceRuleField = (typeof provinceRuleFields)[number];
+
+/** Fields that are lists rather than a sourced `{ value, sources, note }`: an edit sets them whole. */
+const LIST_FIELDS: ReadonlySet<string> = new Set(['extraDocuments', 'specialItems']);
+
+export const lexiconLists = [
+  'reservedPrefixes',
+  'sensitiveWords',
+  'individualBanned',
+  'provinceIndividualBanned',
+] as const;
+export type LexiconList = (typeof lexiconLists)[number];
+
+export type CatalogueChange =
+  | {
+      kind: 'province_rule';
+      /** Two-digit province code. */
+      province: string;
+      field: ProvinceRuleField;
+      /** The new value: a sourced field's `value`, or the whole list of extraDocuments/specialItems. */
+      value?: JsonValue;
+      /** A sourced field's new note; null removes it. */
+      note?: Localized | null;
+    }
+  | { kind: 'tld_add' | 'tld_remove'; tld: string }
+  | {
+      kind: 'lexicon_add' | 'lexicon_remove';
+      list: LexiconList;
+      /** Only for provinceIndividualBanned. */
+      province?: string;
+      term: string;
+    };
+
+export type CatalogueEditKind = CatalogueChange['kind'];
+
+export interface CatalogueEditRecord {
+  id: number;
+  change: CatalogueChange;
+  /** The source the edit rests on: an existing id or the one `newSource` adds. */
+  sourceId: string;
+  newSource?: Source;
+  createdBy: string;
+  createdAt: Date;
+  revertedBy?: string;
+  revertedAt?: Date;
+}
+
+/** What an edit needs to be applied. */
+export type CatalogueEditInput = Pick<CatalogueEditRecord, 'change' | 'sourceId' | 'newSource'>;
+
+/** The catalogue data without its indexes, deep-copied so edits never touch the shipped objects. */
+export function toCatalogueData(catalogue: Catalogue): CatalogueData {
+  const { index: _index, ...data } = catalogue;
+  return structuredClone(data);
+}
+
+/** A TLD as the catalogue lists it: lower case, Unicode for IDNs (中国, not xn--fiqs8s); undefined if invalid. */
+export function normalizeTld(raw: string): string | undefined {
+  const trimmed = raw.normalize('NFKC').trim().replace(/^\./u, '').toLowerCase();
+  if (trimmed === '' || trimmed.length > 63 * 2) return undefined;
+  const ascii = domainToASCII(trimmed);
+  if (ascii === '' || !/^[a-z0-9-]+(\.[a-z0-9-]+)*$/u.test(ascii)) return undefined;
+  return domainToUnicode(ascii);
+}
+
+export function normalizeTerm(raw: string): string {
+  return raw.normalize('NFKC').trim();
+}
+
+function addSourceId(sources: string[], id: string): string[] {
+  return sources.includes(id) ? sources : [...sources, id];
+}
+
+type WordList = Lexicon['reservedPrefixes'];
+
+function findWordList(data: CatalogueData, change: Extract<CatalogueChange, { list: LexiconList }>) {
+  if (change.list !== 'provinceIndividualBanned') {
+    return change.province === undefined
+      ? { list: data.lexicon[change.list] }
+      : { problem: `lexicon.${change.list} is national: give no province` };
+  }
+  if (change.province === undefined) return { problem: 'lexicon.provinceIndividualBanned needs a province' };
+  if (!data.provinces.some((p) => p.code === change.province)) {
+    return { problem: `unknown province ${change.province}` };
+  }
+  const existing = data.lexicon.provinceIndividualBanned[change.province];
+  if (existing) return { list: existing };
+  const created: WordList = { words: [], sources: [] };
+  data.lexicon.provinceIndividualBanned[change.province] = created;
+  return { list: created };
+}
+
+/**
+ * Applies one edit to `data` in place. Returns the problems that stop it (the data may then be half
+ * changed: apply to a copy). Schema checks of the result are buildCatalogue's job.
+ */
+function applyEdit(data: CatalogueData, edit: CatalogueEditInput): string[] {
+  const { change, sourceId } = edit;
+  if (edit.newSource && !data.sources.some((s) => s.id === edit.newSource?.id)) {
+    data.sources.push(edit.newSource);
+  }
+  switch (change.kind) {
+    case 'province_rule': {
+      const rules = data.provinceRules.find((r) => r.province === change.province);
+      if (!rules) return [`unknown province ${change.province}`];
+      if (change.value === undefined && change.note === undefined) return ['give a value or a note'];
+      const target = rules as unknown as Record<string, unknown>;
+      if (LIST_FIELDS.has(change.field)) {
+        if (change.note !== undefined) return [`${change.field} is a list: it has no note`];
+        target[change.field] =
+          change.field === 'specialItems' && Array.isArray(change.value)
+            ? change.value.map((item) =>
+                item !== null && typeof item === 'object' && !Array.isArray(item) && !('sources' in item)
+                  ? { ...item, sources: [sourceId] }
+                  : item,
+              )
+            : change.value;
+        return [];
+      }
+      const old = target[change.field] as {
+        value: unknown;
+        sources: string[];
+        note?: Localized;
+        alternatives?: unknown[];
+      };
+      const next: Record<string, unknown> = { ...old, sources: [sourceId] };
+      if (change.value !== undefined) {
+        next.value = change.value;
+        // What the replaced sources said stays visible as an alternative (schema.ts `sourced`).
+        if (JSON.stringify(old.value) !== JSON.stringify(change.value)) {
+          const previous = {
+            value: old.value,
+            sources: old.sources,
+            ...(old.note ? { note: old.note } : {}),
+          };
+          next.alternatives = [previous, ...(old.alternatives ?? [])];
+        }
+      }
+      if (change.note === null) delete next.note;
+      else if (change.note !== undefined) next.note = change.note;
+      target[change.field] = next;
+      return [];
+    }
+    case 'tld_add':
+    case 'tld_remove': {
+      const tld = normalizeTld(change.tld);
+      if (tld === undefined) return [`"${change.tld}" is not a domain suffix`];
+      const isListed = data.tlds.fileable.includes(tld);
+      if (change.kind === 'tld_add') {
+        if (isListed) return [`${tld} is already fileable`];
+        data.tlds.fileable.push(tld);
+        data.tlds.notFileable = data.tlds.notFileable.filter((entry) => entry.tld !== tld);
+      } else {
+        if (!isListed) return [`${tld} is not in the fileable list`];
+        data.tlds.fileable = data.tlds.fileable.filter((entry) => entry !== tld);
+      }
+      data.tlds.sources = addSourceId(data.tlds.sources, sourceId);
+      return [];
+    }
+    case 'lexicon_add':
+    case 'lexicon_remove': {
+      const found = findWordList(data, change);
+      if (!found.list) return [found.problem];
+      const term = normalizeTerm(change.term);
+      const isListed = found.list.words.includes(term);
+      const name = `lexicon.${change.list}${change.province === undefined ? '' : `.${change.province}`}`;
+      if (change.kind === 'lexicon_add') {
+        if (isListed) return [`${name} already has "${term}"`];
+        found.list.words.push(term);
+      } else {
+        if (!isListed) return [`${name} has no "${term}"`];
+        found.list.words = found.list.words.filter((word) => word !== term);
+      }
+      found.list.sources = addSourceId(found.list.sources, sourceId);
+      return [];
+    }
+  }
+}
+
+export type CatalogueBuild = { ok: true; catalogue: Catalogue } | { ok: false; problems: string[] };
+
+function tryBuild(data: CatalogueData): CatalogueBuild {
+  try {
+    return { ok: true, catalogue: buildCatalogue(data) };
+  } catch (error) {
+    if (error instanceof CatalogueError) return { ok: false, problems: error.problems };
+    throw error;
+  }
+}
+
+/** `base` with `edit` applied and validated, or why it cannot be. */
+export function tryApplyEdit(base: CatalogueData, edit: CatalogueEditInput): CatalogueBuild {
+  const data = structuredClone(base);
+  const problems = applyEdit(data, edit);
+  return problems.length > 0 ? { ok: false, problems } : tryBuild(data);
+}
+
+export interface EffectiveCatalogue {
+  catalogue: Catalogue;
+  data: CatalogueData;
+  /** Stored edits that no longer apply (e.g. a release now ships what they added), with why. */
+  skipped: { id: number; problems: string[] }[];
+}
+
+/**
+ * The shipped catalogue with the stored edits applied in order. An edit that no longer applies is
+ * skipped and reported instead of breaking the server: the shipped data may have changed under it.
+ */
+export function buildEffectiveCatalogue(
+  base: Catalogue,
+  edits: readonly CatalogueEditRecord[],
+): EffectiveCatalogue {
+  let data = toCatalogueData(base);
+  if (edits.length === 0) return { catalogue: base, data, skipped: [] };
+  // One validation for the usual case where every edit applies; edit by edit only when one does not.
+  const all = structuredClone(data);
+  if (edits.every((edit) => applyEdit(all, edit).length === 0)) {
+    const built = tryBuild(all);
+    if (built.ok) return { catalogue: built.catalogue, data: all, skipped: [] };
+  }
+  const skipped: EffectiveCatalogue['skipped'] = [];
+  let catalogue = base;
+  for (const edit of edits) {
+    const next = structuredClone(data);
+    const problems = applyEdit(next, edit);
+    const built = problems.length > 0 ? ({ ok: false, problems } as const) : tryBuild(next);
+    if (built.ok) {
+      data = next;
+      catalogue = built.catalogue;
+    } else {
+      skipped.push({ id: edit.id, problems: built.problems });
+    }
+  }
+  return { catalogue, data, skipped };
+}

@@ -1,0 +1,227 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DomainError } from '../../app/errors.ts';
+import { checkFooter } from '../../app/footer/check-footer.ts';
+import { FOOTER_RULE_IDS } from '../../domain/footer/analyse-footer.ts';
+import { buildFooterSnippet } from '../../domain/footer/footer-snippet.ts';
+import { parseIcpLicenceNumber, parseTelecomLicenceNumber } from '../../domain/numbers/licence-number.ts';
+import { normalizeNumberText } from '../../domain/numbers/number-text.ts';
+import { parsePsbNumber } from '../../domain/numbers/psb-number.ts';
+import { type Issue, issue, type Validation } from '../../domain/shared/issue.ts';
+import { getCatalogueInForce, getRateLimitConfig, type RouteDeps } from '../deps.ts';
+import { defaultMessages, pickLanguage } from '../errors.ts';
+import {
+  type DomainIssueParams,
+  errorResponseSchema,
+  type FieldError,
+  inputErrorResponses,
+} from '../schemas/common.ts';
+import { buildFilingNumberInput } from '../schemas/registry.ts';
+
+/** Pages are checked as pasted; 2 MiB of UTF-8 covers real home pages with inline scripts. */
+export const MAX_FOOTER_HTML_BYTES = 2 * 1024 * 1024;
+/** The JSON body around the page: escapes and the other fields need some room beyond the page itself. */
+const FOOTER_CHECK_BODY_LIMIT = 3 * 1024 * 1024;
+
+function buildNumberInput<T>(
+  description: string,
+  parse: (value: string) => Validation<T>,
+  canonical: (value: T) => string,
+  fallback: Issue,
+) {
+  return z
+    .string()
+    .max(60)
+    .transform((value, context) => {
+      const parsed = parse(value);
+      if (!parsed.valid || !parsed.value) {
+        const first = parsed.errors[0] ?? fallback;
+        const params: DomainIssueParams = { domainIssue: { code: first.code, message: first.message } };
+        context.addIssue({ code: 'custom', message: first.message.en, params });
+        return z.NEVER;
+      }
+      return canonical(parsed.value);
+    })
+    .describe(description);
+}
+
+const psbNumberInput = buildNumberInput(
+  'Public-security filing number, e.g. 京公网安备11010802020134号.',
+  (value) => parsePsbNumber(value),
+  (value) => value.canonical,
+  issue('not_a_psb_number', 'Not a public-security filing number.', '不是公安联网备案号。'),
+);
+
+const licenceNumberInput = buildNumberInput(
+  'ICP licence (京ICP证030173号) or value-added telecom licence (京B2-20212732) number.',
+  (value): Validation<{ canonical: string }> =>
+    normalizeNumberText(value).includes('ICP证')
+      ? parseIcpLicenceNumber(value)
+      : parseTelecomLicenceNumber(value),
+  (value) => value.canonical,
+  issue('not_a_licence_number', 'Not a licence number.', '不是许可证编号。'),
+);
+
+const footerCheckBodySchema = z
+  .strictObject({
+    html: z
+      .string()
+      .refine((html) => Buffer.byteLength(html, 'utf8') <= MAX_FOOTER_HTML_BYTES, {
+        message: `The page may be at most ${MAX_FOOTER_HTML_BYTES} bytes of UTF-8.`,
+      })
+      .describe('The page’s HTML as served (at most 2 MiB of UTF-8). Scripts and styles are ignored.'),
+    domain: z
+      .string()
+      .max(300)
+      .optional()
+      .describe(
+        'The site’s domain (or URL). When the registry has its filing, that number is the expected one and expectedNumber is ignored.',
+      ),
+    expectedNumber: buildFilingNumberInput(
+      'The number the page should show: the service number (…号-1), or the entity number in Guangdong.',
+    ).optional(),
+    psbRequired: z
+      .boolean()
+      .optional()
+      .describe('The site has a public-security filing, so its number must be shown.'),
+    licenceNumber: licenceNumberInput.optional().describe('The licence the operator holds, if any.'),
+  })
+  .meta({ id: 'FooterCheckRequest' });
+
+const ruleVerdictSchema = z.enum(['pass', 'warn', 'fail', 'not_applicable']);
+
+const footerCheckResponseSchema = z
+  .object({
+    verdict: z
+      .enum(['compliant', 'warnings', 'non_compliant'])
+      .describe('non_compliant when any rule fails, warnings when any warns, else compliant.'),
+    expected: z
+      .object({ number: z.string(), source: z.enum(['registry', 'request']) })
+      .optional()
+      .describe('The number the page was compared with.'),
+    rules: z.array(
+      z
+        .object({
+          rule: z.enum(FOOTER_RULE_IDS),
+          verdict: ruleVerdictSchema,
+          message: z.object({ en: z.string(), zh: z.string() }),
+          evidence: z.string().optional().describe('The HTML or text the verdict rests on, shortened.'),
+          source: z.string().describe('Catalogue source id of the rule.'),
+        })
+        .meta({ id: 'FooterRuleResult' }),
+    ),
+    found: z
+      .array(
+        z.object({
+          kind: z.enum(['icp_filing', 'icp_licence', 'telecom_licence', 'psb_filing']),
+          text: z.string().describe('As printed.'),
+          normalized: z.string(),
+          isValid: z.boolean(),
+          href: z.string().optional().describe('The link the number is the text of.'),
+          isNearBottom: z.boolean(),
+        }),
+      )
+      .describe('Every number found in the page’s visible text, top to bottom.'),
+  })
+  .meta({ id: 'FooterCheck' });
+
+const footerSnippetBodySchema = z
+  .strictObject({
+    number: buildFilingNumberInput(
+      'The filing number to show: the service number (…号-1), or the entity number in Guangdong.',
+    ),
+    psbNumber: psbNumberInput.optional(),
+    licenceNumber: licenceNumberInput.optional(),
+  })
+  .meta({ id: 'FooterSnippetRequest' });
+
+const footerSnippetResponseSchema = z
+  .object({
+    html: z.string().describe('Paste into the page footer: links open in a new tab with rel="noopener".'),
+    text: z.string().describe('The same numbers as one line of text, for apps’ About screens.'),
+    numbers: z.object({
+      filing: z.string(),
+      psb: z.string().optional(),
+      licence: z.string().optional(),
+    }),
+  })
+  .meta({ id: 'FooterSnippet' });
+
+function toValidationError(request: FastifyRequest, path: string, found: Issue): DomainError {
+  const language = pickLanguage(request.headers['accept-language']);
+  const fieldError: FieldError = { in: 'body', path, code: found.code, message: found.message[language] };
+  return new DomainError('validation_failed', defaultMessages.validation_failed, [fieldError]);
+}
+
+export function registerFooterRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const config = { rateLimit: getRateLimitConfig(deps, 'publicApi') };
+  const tags = ['footer'];
+
+  routes.post(
+    '/api/footer/check',
+    {
+      config,
+      bodyLimit: FOOTER_CHECK_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: 'Check a page’s filing footer',
+        description:
+          'Whether the page shows its ICP filing number (and PSB and licence numbers) as the rules ask: well formed, the expected number, the number inside its link to beian.miit.gov.cn (the retired miitbeian.gov.cn warns), near the bottom of the page, the PSB number linked to its record page on beian.mps.gov.cn. Each rule answers pass, warn, fail or not_applicable with a message in both languages and the HTML it read. 413 for a body over 3 MiB.',
+        body: footerCheckBodySchema,
+        response: { 200: footerCheckResponseSchema, 413: errorResponseSchema, ...inputErrorResponses },
+      },
+    },
+    async (request) => {
+      const { domain, expectedNumber, psbRequired, licenceNumber, html } = request.body;
+      const catalogue = await getCatalogueInForce(deps);
+      const checked = await checkFooter(
+        { catalogue, registry: deps.registry },
+        {
+          html,
+          ...(domain === undefined ? {} : { domain }),
+          ...(expectedNumber === undefined ? {} : { expectedNumber }),
+          ...(psbRequired === undefined ? {} : { psbRequired }),
+          ...(licenceNumber === undefined ? {} : { licenceNumber }),
+        },
+      );
+      if (!checked.ok) throw toValidationError(request, checked.error.field, checked.error.issue);
+      const { analysis, expected } = checked.value;
+      return {
+        verdict: analysis.verdict,
+        ...(expected ? { expected } : {}),
+        rules: analysis.rules,
+        found: analysis.found,
+      };
+    },
+  );
+
+  routes.post(
+    '/api/footer/snippet',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'A copy-ready filing footer',
+        description:
+          'HTML for the footer: the filing number as the text of its link to https://beian.miit.gov.cn/, the PSB number linked to its record page, the licence number; links open in a new tab with rel="noopener". A malformed number is 400 validation_failed with the number’s own code (not_a_filing_number, bad_digits …) on its field.',
+        body: footerSnippetBodySchema,
+        response: { 200: footerSnippetResponseSchema, ...inputErrorResponses },
+      },
+    },
+    async (request) => {
+      const { number, psbNumber, licenceNumber } = request.body;
+      const snippet = buildFooterSnippet(
+        {
+          number,
+          ...(psbNumber === undefined ? {} : { psbNumber }),
+          ...(licenceNumber === undefined ? {} : { licenceNumber }),
+        },
+        { catalogue: await getCatalogueInForce(deps) },
+      );
+      if (!snippet.ok) throw toValidationError(request, snippet.error.field, snippet.error.issue);
+      return snippet.value;
+    },
+  );
+}

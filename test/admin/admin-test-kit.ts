@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import type { AdminDeps } from '../../src/app/admin/admin-stores.ts';
+import { createStoredCalendarProvider } from '../../src/app/admin/stored-calendar-provider.ts';
+import { createStoredCatalogueProvider } from '../../src/app/admin/stored-catalogue-provider.ts';
+import { cryptoRandom, type OrderDeps } from '../../src/app/orders/order-deps.ts';
+import { systemClock } from '../../src/app/ports.ts';
+import { defaultCatalogue } from '../../src/domain/catalogue/default-catalogue.ts';
+import { createAccountServices } from '../../src/infra/auth/account-services.ts';
+import { createPeopleDirectory } from '../../src/infra/auth/people-directory.ts';
+import { createFieldCipher, deriveDataKeys } from '../../src/infra/crypto/envelope.ts';
+import type { Database } from '../../src/infra/db/database.ts';
+import { createAdminPersistence } from '../../src/infra/db/repositories/admin-persistence.ts';
+import { createWorkflowPersistence } from '../../src/infra/db/repositories/order-repository.ts';
+import { HTTP_START, type HttpTestApp } from '../http/http-test-kit.ts';
+import { TestClock } from '../orders/order-test-kit.ts';
+import { buildTestApp, buildTestConfig } from '../server/test-app.ts';
+
+/**
+ * The platform over HTTP with the admin slice wired as server.ts wires it: the calendar and the
+ * catalogue come from the stored providers, for the public routes and the order workflow alike.
+ */
+export async function buildAdminTestApp(database: Database): Promise<HttpTestApp & { admin: AdminDeps }> {
+  const accounts = createAccountServices({
+    database,
+    secretKey: Buffer.alloc(32, 7),
+    publicUrl: buildTestConfig().publicUrl,
+    clock: systemClock,
+  });
+  const clock = new TestClock(new Date(HTTP_START));
+  const persistence = createAdminPersistence(database);
+  const admin: AdminDeps = {
+    ...persistence,
+    calendar: createStoredCalendarProvider(persistence.read.calendarOverrides),
+    catalogue: createStoredCatalogueProvider(defaultCatalogue, persistence.read.catalogueEdits),
+    shippedCatalogue: defaultCatalogue,
+    clock,
+  };
+  const orders: OrderDeps = {
+    persistence: createWorkflowPersistence(database),
+    clock,
+    calendar: admin.calendar,
+    catalogue: defaultCatalogue,
+    fieldCipher: createFieldCipher(deriveDataKeys(randomBytes(32))),
+    random: cryptoRandom,
+    directory: createPeopleDirectory(database.kysely),
+    authorityMode: 'sandbox',
+  };
+  const { app, readLogs } = await buildTestApp({
+    accounts,
+    orders,
+    admin,
+    calendar: admin.calendar,
+    catalogueProvider: admin.catalogue,
+    clock,
+    rateLimits: {
+      publicApi: { max: 100_000, timeWindowMs: 60_000 },
+      signIn: { max: 100_000, timeWindowMs: 60_000 },
+    },
+  });
+  return { app, accounts, orders, clock, readLogs, admin, close: () => app.close() };
+}
