@@ -4,13 +4,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { AccountServices } from '../app/accounts/account-stores.ts';
 import { ensureSandboxAuthorities } from '../app/accounts/ensure-sandbox-authorities.ts';
+import type { AdminDeps } from '../app/admin/admin-stores.ts';
+import { createStoredCalendarProvider } from '../app/admin/stored-calendar-provider.ts';
+import { createStoredCatalogueProvider } from '../app/admin/stored-catalogue-provider.ts';
 import { DEMO_PASSWORD } from '../app/demo/demo-accounts.ts';
 import { type DemoSeedReport, seedDemoData } from '../app/demo/seed-demo.ts';
 import type { DocumentDeps } from '../app/documents/document-deps.ts';
 import { cryptoRandom, type OrderDeps } from '../app/orders/order-deps.ts';
 import { type CalendarProvider, type HealthProbe, systemClock } from '../app/ports.ts';
 import type { RegistryStore } from '../app/registry/registry-store.ts';
-import { createWorkingDayCalendar } from '../domain/calendar/working-day-calendar.ts';
 import { defaultCatalogue } from '../domain/catalogue/default-catalogue.ts';
 import { createAccountServices } from '../infra/auth/account-services.ts';
 import type { AuthLogger } from '../infra/auth/create-auth.ts';
@@ -20,22 +22,27 @@ import { loadOrCreateSecretKey } from '../infra/crypto/key-file.ts';
 import { type Database, type DatabaseLogger, openDatabase, SQLITE_FILE_NAME } from '../infra/db/database.ts';
 import { migrateToLatest } from '../infra/db/migrate.ts';
 import { createRegistryTransaction } from '../infra/db/registry-transaction.ts';
+import { createAdminPersistence } from '../infra/db/repositories/admin-persistence.ts';
 import { createAuditLogRepository } from '../infra/db/repositories/audit-log-repository.ts';
 import {
   createDocumentPersistence,
   createDocumentRepository,
 } from '../infra/db/repositories/document-repository.ts';
 import { createWorkflowPersistence } from '../infra/db/repositories/order-repository.ts';
+import { createOrderStatsRepository } from '../infra/db/repositories/order-stats-repository.ts';
+import { createPreferenceRepository } from '../infra/db/repositories/preference-repository.ts';
 import {
   createRegistryRepository,
   refreshRegistryStatistics,
 } from '../infra/db/repositories/registry-repository.ts';
 import { generateRegistrySample } from '../infra/db/seed/registry-sample.ts';
+import { renderSampleDocument } from '../infra/demo/sample-documents.ts';
 import { inspectUpload } from '../infra/documents/inspect-upload.ts';
 import { renderVerificationForm } from '../infra/pdf/verification-form.ts';
 import { createEncryptedFileStore } from '../infra/storage/encrypted-file-store.ts';
 import { buildApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
+import type { AppDeps } from './deps.ts';
 import { startBackgroundJobs } from './jobs.ts';
 import { createLogger, type LoggerOptions } from './logger.ts';
 
@@ -60,6 +67,8 @@ export interface Dependencies {
   orders: OrderDeps;
   /** Uploaded documents (encrypted under `<dataDir>/files`) and the verification form. */
   documents: DocumentDeps;
+  /** Calendar overrides, catalogue edits and the audit log viewer, with the providers of both. */
+  admin: AdminDeps;
   /** What the demo seed did; absent when DEMO=0. */
   demo?: DemoSeedReport;
   close(): Promise<void>;
@@ -83,9 +92,17 @@ export async function openDependencies(
     await database.close();
     throw error;
   }
-  const calendar = createWorkingDayCalendar();
   const registry = createRegistryRepository(database.kysely, database.dialect);
-  const calendarProvider: CalendarProvider = { getCalendar: async () => calendar };
+  // The seed calendar and the shipped catalogue, each with the admins' changes from the database.
+  const adminPersistence = createAdminPersistence(database);
+  const admin: AdminDeps = {
+    ...adminPersistence,
+    calendar: createStoredCalendarProvider(adminPersistence.read.calendarOverrides),
+    catalogue: createStoredCatalogueProvider(defaultCatalogue, adminPersistence.read.catalogueEdits),
+    shippedCatalogue: defaultCatalogue,
+    clock: systemClock,
+  };
+  const calendarProvider: CalendarProvider = admin.calendar;
   const dataKeys = deriveDataKeys(secretKey);
   const fieldCipher = createFieldCipher(dataKeys);
   const orders: OrderDeps = {
@@ -97,8 +114,11 @@ export async function openDependencies(
     random: cryptoRandom,
     directory: createPeopleDirectory(database.kysely),
     authorityMode: 'sandbox',
+    // Submission checks the documents actually uploaded, for the demo seed as for every user.
+    documentKinds: createDocumentRepository(database.kysely),
   };
   let accounts: AccountServices;
+  let documents: DocumentDeps;
   let demo: DemoSeedReport | undefined;
   try {
     accounts = createAccountServices({
@@ -108,6 +128,15 @@ export async function openDependencies(
       logger,
       clock: systemClock,
     });
+    documents = {
+      orders,
+      persistence: createDocumentPersistence(database),
+      files: createEncryptedFileStore({ root: join(config.dataDir, 'files'), key: dataKeys.files }),
+      inspectFile: inspectUpload,
+      renderVerificationForm,
+      organisations: accounts.stores.organisations,
+      maxUploadBytes: config.maxUploadBytes,
+    };
     await ensureSandboxAuthorities({
       stores: accounts.stores,
       catalogue: defaultCatalogue,
@@ -123,6 +152,8 @@ export async function openDependencies(
         clock: systemClock,
         accounts,
         orders,
+        documents,
+        renderSampleDocument,
       });
       logger.info(`demo data: ${demo.status}${demo.steps.map((step) => `, ${step.name}`).join('')}`);
     }
@@ -130,18 +161,6 @@ export async function openDependencies(
     await database.close();
     throw error;
   }
-  // Live submissions check the documents actually uploaded; the demo seed above files its sample
-  // orders with the content's attachments standing in for uploads.
-  const filingOrders: OrderDeps = { ...orders, documentKinds: createDocumentRepository(database.kysely) };
-  const documents: DocumentDeps = {
-    orders: filingOrders,
-    persistence: createDocumentPersistence(database),
-    files: createEncryptedFileStore({ root: join(config.dataDir, 'files'), key: dataKeys.files }),
-    inspectFile: inspectUpload,
-    renderVerificationForm,
-    organisations: accounts.stores.organisations,
-    maxUploadBytes: config.maxUploadBytes,
-  };
   return {
     database,
     health: [{ name: 'database', ping: () => database.ping() }],
@@ -149,8 +168,9 @@ export async function openDependencies(
     accounts,
     registry,
     dataKeys,
-    orders: filingOrders,
+    orders,
     documents,
+    admin,
     ...(demo === undefined ? {} : { demo }),
     close: () => database.close(),
   };
@@ -210,6 +230,8 @@ export interface StartServerOptions {
   write?: (text: string) => void;
   /** The built web app to serve at `/`; `dist/web` of this checkout by default. */
   webRoot?: string;
+  /** Per-address limits; the browser tests raise them, since every simulated user shares 127.0.0.1. */
+  rateLimits?: AppDeps['rateLimits'];
 }
 
 /** Where `vite build` writes the web app (vite.config.ts). */
@@ -245,7 +267,12 @@ export async function startServer(
       registry: dependencies.registry,
       orders: dependencies.orders,
       documents: dependencies.documents,
+      admin: dependencies.admin,
+      catalogueProvider: dependencies.admin.catalogue,
+      stats: createOrderStatsRepository(dependencies.database.kysely),
+      preferences: createPreferenceRepository(dependencies.database.kysely),
       webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
+      ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     });
   } catch (error) {
     await dependencies.close();
@@ -254,6 +281,7 @@ export async function startServer(
   // SMS expiry, deadline reminders and the mail outbox; stopped before the database closes.
   const jobs = startBackgroundJobs({
     orders: dependencies.orders,
+    catalogue: dependencies.admin.catalogue,
     database: dependencies.database,
     config,
     logger,

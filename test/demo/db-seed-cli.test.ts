@@ -21,7 +21,7 @@ function runSeed(database: TestDatabase, ...args: string[]) {
 }
 
 describeEachDatabase('openbeian db seed', (database) => {
-  it('seeds the demo into an empty database, then finds it there', { timeout: 60_000 }, async () => {
+  it('seeds the demo into an empty database, then finds it there', { timeout: 180_000 }, async () => {
     const first = runSeed(database, '--json');
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);

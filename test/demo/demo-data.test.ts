@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createUserAccount } from '../../src/app/accounts/create-user-account.ts';
 import { getMyAccount } from '../../src/app/accounts/get-my-account.ts';
 import { verifyAuditLog } from '../../src/app/audit/verify-audit-log.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/app/demo/demo-accounts.ts';
@@ -17,6 +18,8 @@ import type { Actor } from '../../src/domain/policy/order-access.ts';
 import { ORDER_STATUSES } from '../../src/domain/workflow/order-status.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { openDependencies } from '../../src/server/server.ts';
+import { readCookies } from '../accounts/accounts-test-app.ts';
+import { buildTestApp } from '../server/test-app.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { buildDemoSeedDeps, type DemoSeedTestDeps, demoNow, demoSecretKey, signIn } from './demo-test-kit.ts';
 
@@ -140,10 +143,13 @@ describeEachDatabase('the demo on an empty database', (database) => {
       today: '2026-11-30',
       catalogue: defaultCatalogue,
     });
-    expect(findings.fieldErrors.map((error) => error.path).sort()).toEqual([
-      'entity.mailingAddress',
-      'services[0].admin.emergencyPhone',
-    ]);
+    expect(new Set(findings.fieldErrors.map((error) => error.path))).toEqual(
+      new Set(['attachments', 'entity.mailingAddress', 'services[0].admin.emergencyPhone']),
+    );
+    // No documents uploaded yet: each required one is reported missing.
+    expect(
+      findings.fieldErrors.filter((error) => error.path === 'attachments').map((error) => error.code),
+    ).toEqual(findings.checklist.filter((item) => item.required).map(() => 'document_missing'));
 
     // The open SMS check runs for 24 hours from shortly before the seed.
     const sms = orders.find((order) => order.status === 'sms_verification');
@@ -188,6 +194,97 @@ describeEachDatabase('the demo on an empty database', (database) => {
     expect((await deps.accounts.stores.users.list({ limit: 100, offset: 0 })).total).toBe(
       DEMO_ACCOUNTS.length,
     );
+  });
+
+  it("uploaded each submitted order's required documents before submitting, named in its content", async () => {
+    const applicant = await findActor(deps, 'applicant@demo.openbeian.test');
+    const orders = await listAllOrders(deps.orders);
+    const submitted = orders.filter((order) => order.hasBeenSubmitted);
+    expect(submitted).toHaveLength(DEMO_SCENARIOS.filter((scenario) => scenario.status !== 'draft').length);
+    for (const order of orders) {
+      const { content } = await getOrder(deps.orders, { actor: applicant, orderId: order.id });
+      const documents = await deps.documents.persistence.read.documents.listOrderDocuments(order.id);
+      if (!order.hasBeenSubmitted) {
+        expect(documents, order.status).toEqual([]);
+        continue;
+      }
+      const { checklist } = validateOrderContent(content, {
+        mode: 'submit',
+        orderType: order.type,
+        today: '2026-11-30',
+        catalogue: defaultCatalogue,
+      });
+      const required = checklist.filter((item) => item.required).map((item) => item.document.id);
+      expect(new Set(documents.map((document) => document.kind)), order.status).toEqual(new Set(required));
+      // The wizard's bookkeeping: every file is named in the content, each ID card with its person.
+      expect(new Set(content.attachments?.map((attachment) => attachment.documentId))).toEqual(
+        new Set(documents.map((document) => document.id)),
+      );
+      const idCards = content.attachments?.filter((attachment) => attachment.kind === 'id_card_scans') ?? [];
+      const people = content.services?.some((service) => service.admin && !service.adminSameAsLeader) ? 2 : 1;
+      expect(idCards.map((card) => card.personRef)).toEqual(
+        people === 2 ? ['entity.leader', 'services[0].admin'] : ['entity.leader'],
+      );
+      // Uploaded through the use case: re-encoded images, sizes of small sample files.
+      for (const document of documents) {
+        expect(['image/png', 'application/pdf']).toContain(document.mime);
+        expect(document.size).toBeLessThan(100_000);
+      }
+    }
+  });
+
+  it('lets the provider reviewer read the documents, and nobody unrelated', { timeout: 60_000 }, async () => {
+    const limits = { max: 100_000, timeWindowMs: 60_000 };
+    const { app } = await buildTestApp({
+      accounts: deps.accounts,
+      orders: deps.orders,
+      documents: deps.documents,
+      registry: deps.registry,
+      clock: { now: () => demoNow },
+      rateLimits: { publicApi: limits, signIn: limits },
+    });
+    try {
+      const signInOver = async (email: string, password: string) => {
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in/email',
+          payload: { email, password },
+        });
+        expect(response.statusCode, response.body).toBe(200);
+        return readCookies(response);
+      };
+      const reviewer = await signInOver('provider@demo.openbeian.test', DEMO_PASSWORD);
+      await createUserAccount(deps.accounts, {
+        actorLabel: 'test',
+        email: 'stranger@example.test',
+        name: 'Stranger',
+        password: 'a-long-stranger-password',
+        role: 'applicant',
+      });
+      const stranger = await signInOver('stranger@example.test', 'a-long-stranger-password');
+
+      const inReview = (await listAllOrders(deps.orders)).filter(
+        (order) => order.hasBeenSubmitted && order.status !== 'withdrawn',
+      );
+      expect(inReview.length).toBeGreaterThan(0);
+      for (const order of inReview) {
+        const documents = await deps.documents.persistence.read.documents.listOrderDocuments(order.id);
+        expect(documents.length, order.status).toBeGreaterThan(0);
+        for (const document of documents) {
+          const url = `/api/documents/${document.id}`;
+          const read = await app.inject({ method: 'GET', url, headers: { cookie: reviewer } });
+          expect(read.statusCode, `${order.status} ${document.kind}`).toBe(200);
+          expect(read.headers['content-type']).toBe(document.mime);
+          expect(read.rawPayload.subarray(0, 4).toString('latin1')).toBe(
+            document.mime === 'application/pdf' ? '%PDF' : '\x89PNG',
+          );
+          const probed = await app.inject({ method: 'GET', url, headers: { cookie: stranger } });
+          expect(probed.statusCode, `${order.status} ${document.kind}`).toBe(404);
+        }
+      }
+    } finally {
+      await app.close();
+    }
   });
 });
 

@@ -12,7 +12,7 @@ import { getAdminPostgresUrl, isPostgresReachable } from '../support/databases.t
 
 const serverEntry = fileURLToPath(new URL('../../src/server/server.ts', import.meta.url));
 
-describe('startServer', () => {
+describe('startServer', { timeout: 180_000 }, () => {
   let dataDir: string;
   let server: RunningServer | undefined;
   const banner: string[] = [];
@@ -78,13 +78,13 @@ describe('startServer', () => {
     const started = spawnSync(process.execPath, ['--import', 'tsx', serverEntry], {
       encoding: 'utf8',
       env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SECRET: '', DATABASE_URL: '' },
-      timeout: 30_000,
+      timeout: 120_000,
     });
     expect(started.status).toBe(1);
     expect(started.stderr).toBe(
       `openbeian: The key file ${keyFile} is readable by group or others (mode 0640); run \`chmod 600 ${keyFile}\` and start again.\n`,
     );
-  }, 30_000);
+  }, 120_000);
 
   it('throws a ConfigError listing every bad variable', async () => {
     const failure = await startServer({ PORT: 'http', SECRET: 'short', DATA_DIR: dataDir }, quiet).catch(
@@ -99,7 +99,7 @@ describe('startServer', () => {
 const POSTGRES_ADMIN_URL = getAdminPostgresUrl();
 const postgresReachable = isPostgresReachable();
 
-describe.skipIf(!postgresReachable)('startServer on PostgreSQL', () => {
+describe.skipIf(!postgresReachable)('startServer on PostgreSQL', { timeout: 180_000 }, () => {
   it('migrates a fresh database and answers the health check', async () => {
     const name = `openbeian_server_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });

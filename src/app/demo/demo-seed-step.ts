@@ -1,11 +1,13 @@
 import type { AccountsDeps } from '../accounts/account-stores.ts';
 import type { JsonObject } from '../audit/audit-chain.ts';
 import type { AuditLogStore } from '../audit/audit-log-store.ts';
+import type { DocumentDeps } from '../documents/document-deps.ts';
 import type { OrderDeps } from '../orders/order-deps.ts';
 import type { Clock } from '../ports.ts';
 import type { RegistryWriteStores } from '../registry/import-registry.ts';
 import type { RegistryEntryInput, RegistryStore } from '../registry/registry-store.ts';
 import type { DemoAccount } from './demo-accounts.ts';
+import type { RenderSampleDocument } from './sample-documents.ts';
 
 export interface RegistrySampleRequest {
   services: number;
@@ -31,9 +33,14 @@ export interface DemoSeedDeps {
   accounts: AccountsDeps;
   /**
    * The order workflow as the server runs it (providers, inbox and mail outbox included); the orders
-   * step runs its use cases on its own clock, set to plausible recent times.
+   * step runs its use cases on its own clock, set to plausible recent times. Submission checks the
+   * uploaded documents (`documentKinds`), as for every user.
    */
   orders: OrderDeps;
+  /** The documents use cases as the server runs them, on the same orders slice. */
+  documents: DocumentDeps;
+  /** Draws the sample files the orders step uploads (src/infra/demo/sample-documents.ts). */
+  renderSampleDocument: RenderSampleDocument;
 }
 
 /**

@@ -6,16 +6,21 @@ import {
   buildIndividualOrderContent,
   buildResidentId,
 } from '../../domain/order-content/fixtures.ts';
-import type { OrderContentDraft } from '../../domain/order-content/order-content.ts';
+import type { AttachmentDraft, OrderContentDraft } from '../../domain/order-content/order-content.ts';
+import { validateOrderContent } from '../../domain/order-content/validate-order-content.ts';
 import type { Actor } from '../../domain/policy/order-access.ts';
 import type { OrderStatus } from '../../domain/workflow/order-status.ts';
+import type { OrderTypeId } from '../../domain/workflow/order-type.ts';
 import type { ReturnReason } from '../../domain/workflow/return-reason.ts';
 import type { AccountsDeps } from '../accounts/account-stores.ts';
 import { resolveActor } from '../accounts/resolve-actor.ts';
+import type { DocumentDeps } from '../documents/document-deps.ts';
+import { uploadDocument } from '../documents/upload-document.ts';
 import { listInbox } from '../notifications/list-inbox.ts';
 import { approveAsAuthority } from '../orders/approve-as-authority.ts';
 import { approveAsProvider } from '../orders/approve-as-provider.ts';
 import { createOrder } from '../orders/create-order.ts';
+import { maskCertificateNumber, maskName } from '../orders/mask-personal-data.ts';
 import { computeCertificateIndex } from '../orders/order-content-crypto.ts';
 import type { OrderDeps } from '../orders/order-deps.ts';
 import { recordIdentityVerification } from '../orders/record-identity-verification.ts';
@@ -33,6 +38,7 @@ import { addMonths } from '../providers/instance-eligibility.ts';
 import { issueServiceCode } from '../providers/issue-service-code.ts';
 import type { InstanceRecord } from '../providers/provider-store.ts';
 import type { DemoSeedDeps, DemoSeedStep } from './demo-seed-step.ts';
+import type { RenderSampleDocument } from './sample-documents.ts';
 import { getDemoAccountEmail } from './seed-accounts.ts';
 
 /**
@@ -40,8 +46,10 @@ import { getDemoAccountEmail } from './seed-accounts.ts';
  * orders in every state"). Every order goes through the real use cases — validation, versions,
  * deadlines, encryption, notifications and the audit log are what a person clicking through would
  * leave — on a clock set to office hours of past working days, so queues show plausible ages and
- * deadlines. The SMS check of the order left waiting for it was sent 90 minutes before the seed, so
- * its 24 hours run from the first start.
+ * deadlines. Before an order is first submitted, its filer uploads a made-up sample of every document
+ * its checklist requires, through the documents use case a user's upload takes, so submission checks
+ * real uploads as for everyone. The SMS check of the order left waiting for it was sent 90 minutes
+ * before the seed, so its 24 hours run from the first start.
  */
 
 /** A moment of the demo's past: office hours `day` working days before today, or minutes ago. */
@@ -672,6 +680,8 @@ function buildContent(
         });
   return {
     ...content,
+    // The fixtures name made-up document ids; the seed uploads real files before it submits.
+    attachments: [],
     services: (content.services ?? []).map((service) => ({
       ...service,
       access: {
@@ -682,6 +692,102 @@ function buildContent(
       },
     })),
   };
+}
+
+/** A person of the scenario's entity, and how the order content refers to them. */
+interface DemoSubject {
+  person: DemoPerson;
+  personRef: 'entity.leader' | 'services[0].admin';
+}
+
+/**
+ * Whom a document of `kind` is about: an ID card for each person of the order (the wizard's
+ * per-person kinds), the verification photo of the site's admin, anything else signed by the
+ * entity's leader.
+ */
+function listSubjects(entity: DemoEntity, kind: string): DemoSubject[] {
+  const leader: DemoSubject = {
+    person: entity.nature === 'individual' ? entity.person : entity.leader,
+    personRef: 'entity.leader',
+  };
+  const admin: DemoSubject =
+    entity.nature === 'individual' ? leader : { person: entity.admin, personRef: 'services[0].admin' };
+  if (kind === 'id_card_scans') return entity.nature === 'individual' ? [leader] : [leader, admin];
+  return [kind === 'verification_photo' ? admin : leader];
+}
+
+interface SampleUpload {
+  scenario: DemoScenario;
+  filer: Actor;
+  order: { id: number; reference: string; type: OrderTypeId };
+  content: OrderContentDraft;
+}
+
+/**
+ * Uploads a sample file of every document the order's checklist requires and the order lacks, as
+ * its filer would in the wizard, names them in the content's attachments and saves the draft. The
+ * checklist is the one submission checks (validateOrderContent's, with the flags the content shows).
+ */
+async function uploadSampleDocuments(
+  context: ScenarioContext,
+  upload: SampleUpload,
+): Promise<OrderContentDraft> {
+  const { documents, clock } = context;
+  const { scenario, order, filer } = upload;
+  const { entity } = scenario;
+  const today = toChinaDate(clock.now());
+  const uploaded = new Set(await documents.persistence.read.documents.listUploadedKinds(order.id));
+  const { checklist } = validateOrderContent(upload.content, {
+    mode: 'submit',
+    orderType: order.type,
+    today,
+    catalogue: documents.orders.catalogue,
+  });
+  const missing = checklist.filter((item) => item.required && !uploaded.has(item.document.id));
+  if (missing.length === 0) return upload.content;
+
+  const county = getFixtureCounty(entity.province);
+  const entityCertificate = maskCertificateNumber(buildCertificateNumber(entity));
+  const planned = missing.flatMap(({ document: kind }) =>
+    listSubjects(entity, kind.id).map(({ person, personRef }) => ({
+      kind: kind.id,
+      ...(kind.id === 'id_card_scans' ? { personRef } : {}),
+      request: {
+        kind: kind.id,
+        title: { en: kind.nameEn, zh: kind.nameZh },
+        personName: maskName(person.name),
+        personCertificate: maskCertificateNumber(buildResidentId(county, person.birthDate, person.sequence)),
+        entityName: entity.nature === 'individual' ? maskName(entity.person.name) : entity.company.name,
+        entityCertificate,
+        siteName: entity.site.name,
+        domain: upload.content.services?.[0]?.domain ?? '',
+        orderReference: order.reference,
+        date: today,
+      },
+    })),
+  );
+  // Drawn side by side (images rasterise off the main thread), uploaded one after the other.
+  const samples = await Promise.all(planned.map((item) => context.renderSampleDocument(item.request)));
+  const attachments: AttachmentDraft[] = [...(upload.content.attachments ?? [])];
+  for (const [index, item] of planned.entries()) {
+    const sample = samples[index];
+    if (!sample) continue;
+    const stored = await uploadDocument(documents, {
+      actor: filer,
+      order: { id: order.id },
+      kind: item.kind,
+      content: sample.content,
+      originalName: sample.fileName,
+    });
+    attachments.push({
+      kind: item.kind,
+      documentId: stored.id,
+      ...(item.personRef === undefined ? {} : { personRef: item.personRef }),
+    });
+  }
+  const content = { ...upload.content, attachments };
+  await saveDraft(context.deps, { actor: filer, orderId: order.id, content });
+  return content;
 }
 
 /** The SMS code of the order as the filer's inbox shows it (the sandbox authority's "text"). */
@@ -696,6 +802,9 @@ async function readSmsCode(deps: OrderDeps, filer: Actor, orderId: number, refer
 
 interface ScenarioContext {
   deps: OrderDeps;
+  /** The documents use cases on the same order deps (and clock). */
+  documents: DocumentDeps;
+  renderSampleDocument: RenderSampleDocument;
   clock: ScenarioClock;
   timeline: DemoTimeline;
   cast: DemoCast;
@@ -746,6 +855,12 @@ async function runScenario(context: ScenarioContext, scenario: DemoScenario): Pr
         status = (await saveDraft(deps, { actor: filer, orderId, content })).order.status;
         break;
       case 'submit':
+        content = await uploadSampleDocuments(context, {
+          scenario,
+          filer,
+          order: { id: orderId, reference, type: created.order.type },
+          content,
+        });
         status = (await submitOrder(deps, { actor: filer, ...input })).order.status;
         break;
       case 'start_review':
@@ -844,10 +959,19 @@ export const seedOrdersStep: DemoSeedStep = {
     const seededAt = deps.clock.now();
     const clock = new ScenarioClock(new Date(seededAt.getTime() - 90 * 86_400_000));
     const orders: OrderDeps = { ...deps.orders, clock };
+    const documents: DocumentDeps = { ...deps.documents, orders };
     const timeline = createTimeline(seededAt, await orders.calendar.getCalendar());
     const cast = await getDemoCast(deps.accounts);
     const instances = await ensureInstances(orders, clock, timeline, cast);
-    const context: ScenarioContext = { deps: orders, clock, timeline, cast, instances };
+    const context: ScenarioContext = {
+      deps: orders,
+      documents,
+      renderSampleDocument: deps.renderSampleDocument,
+      clock,
+      timeline,
+      cast,
+      instances,
+    };
 
     const filed = new Set((await listDemoOrders(orders)).map((order) => order.entityCertificateIndex));
     for (const scenario of DEMO_SCENARIOS) {
@@ -857,6 +981,10 @@ export const seedOrdersStep: DemoSeedStep = {
     await issueSpareCodes(context);
 
     const seeded = await listDemoOrders(orders);
+    let documentCount = 0;
+    for (const order of seeded) {
+      documentCount += (await documents.persistence.read.documents.listOrderDocuments(order.id)).length;
+    }
     const codes = await orders.persistence.read.providers.listServiceCodes(
       [...instances.values()].map((instance) => instance.id),
     );
@@ -867,6 +995,7 @@ export const seedOrdersStep: DemoSeedStep = {
         orders: seeded.length,
         statuses: new Set(seeded.map((order) => order.status)).size,
         approved: seeded.filter((order) => order.status === 'approved').length,
+        documents: documentCount,
       }),
     );
   },
