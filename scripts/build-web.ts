@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -26,6 +27,26 @@ export function isWebBuildStale(): boolean {
   return INPUTS.some((input) => newestModification(join(root, input)) > built);
 }
 
+const COMPRESSIBLE = /\.(js|css|html|svg|json|txt)$/;
+
+/** Writes .br and .gz beside each text asset, so the server sends them compressed without work per request. */
+function compressAssets(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      compressAssets(path);
+      continue;
+    }
+    if (!COMPRESSIBLE.test(name)) continue;
+    const content = readFileSync(path);
+    writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+    writeFileSync(
+      `${path}.br`,
+      brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
+  }
+}
+
 /** Builds the web app with Vite when it is missing or stale (`npm start` and the browser tests call this). */
 export async function ensureWebBuild(
   options: { force?: boolean; log?: (line: string) => void } = {},
@@ -34,6 +55,7 @@ export async function ensureWebBuild(
   if (!options.force && !isWebBuildStale()) return false;
   log('Building the web app (vite build)…');
   await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  compressAssets(outDir);
   writeFileSync(stampFile, `${new Date().toISOString()}\n`);
   log('Web app built into dist/web.');
   return true;

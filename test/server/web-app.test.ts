@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from './test-app.ts';
 
@@ -15,6 +16,7 @@ describe('serving the web app', () => {
     mkdirSync(join(webRoot, 'assets'));
     writeFileSync(join(webRoot, 'index.html'), INDEX);
     writeFileSync(join(webRoot, 'assets', 'main-abc123.js'), 'console.log(1);');
+    writeFileSync(join(webRoot, 'assets', 'main-abc123.js.br'), brotliCompressSync('console.log(1);'));
     writeFileSync(join(webRoot, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     test = await buildTestApp({ webRoot });
   });
@@ -42,6 +44,16 @@ describe('serving the web app', () => {
     const icon = await test.app.inject({ method: 'GET', url: '/favicon.svg' });
     expect(icon.statusCode).toBe(200);
     expect(icon.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('sends the build-time compressed file to browsers that accept it', async () => {
+    const response = await test.app.inject({
+      method: 'GET',
+      url: '/assets/main-abc123.js',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(response.rawPayload).toString()).toBe('console.log(1);');
   });
 
   it('keeps JSON 404s for unknown API paths and missing assets', async () => {

@@ -110,7 +110,7 @@ export function Layout() {
     to: item.to,
     'aria-current': isActive(item.to) ? ('page' as const) : undefined,
     fw: isActive(item.to) ? 700 : 500,
-    c: isActive(item.to) ? 'red.8' : 'dark.7',
+    c: isActive(item.to) ? 'red.9' : 'dark.7',
     size: 'sm',
     underline: 'never' as const,
   });
@@ -128,7 +128,7 @@ export function Layout() {
                 component={Link}
                 to="/"
                 underline="never"
-                c="red.8"
+                c="red.9"
                 fw={800}
                 fz="lg"
                 aria-label={t('nav.home')}

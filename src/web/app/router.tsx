@@ -7,12 +7,18 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { loadTexts } from '../i18n/i18n.ts';
 import { hasAnyRole, meQuery, type Role } from '../lib/session.ts';
 import { ForbiddenError, ForbiddenPage, NotFoundPage, RouteErrorPage } from './fallback-pages.tsx';
 import { Layout } from './layout.tsx';
 
 interface RouterContext {
   queryClient: QueryClient;
+}
+
+/** A page's chunk together with its feature texts, so the page never renders untranslated keys. */
+function withTexts<T>(namespaces: readonly string[], load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([load(), loadTexts(namespaces)]).then(([module]) => module);
 }
 
 const optionalString = (value: unknown): string | undefined =>
@@ -60,30 +66,41 @@ function page(
 }
 
 // Public pages (no login); each is its own chunk.
-const homeRoute = page(rootRoute, '/', () => import('../features/home/home-page.tsx'), 'HomePage');
+const homeRoute = page(
+  rootRoute,
+  '/',
+  withTexts(['home', 'eligibility'], () => import('../features/home/home-page.tsx')),
+  'HomePage',
+);
 const eligibilityRoute = page(
   rootRoute,
   '/eligibility',
-  () => import('../features/eligibility/eligibility-page.tsx'),
+  withTexts(['eligibility'], () => import('../features/eligibility/eligibility-page.tsx')),
   'EligibilityPage',
 );
 const registryRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/registry',
   validateSearch: (search: Record<string, unknown>): { q?: string } => ({ q: optionalString(search.q) }),
-  component: lazyRouteComponent(() => import('../features/registry/registry-page.tsx'), 'RegistryPage'),
+  component: lazyRouteComponent(
+    withTexts(['registry', 'eligibility'], () => import('../features/registry/registry-page.tsx')),
+    'RegistryPage',
+  ),
 });
 const footerCheckRoute = page(
   rootRoute,
   '/footer-check',
-  () => import('../features/footer-check/footer-check-page.tsx'),
+  withTexts(['footer-check', 'eligibility'], () => import('../features/footer-check/footer-check-page.tsx')),
   'FooterCheckPage',
 );
 const numberRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/number',
   validateSearch: (search: Record<string, unknown>): { n?: string } => ({ n: optionalString(search.n) }),
-  component: lazyRouteComponent(() => import('../features/number/number-page.tsx'), 'NumberPage'),
+  component: lazyRouteComponent(
+    withTexts(['number', 'eligibility'], () => import('../features/number/number-page.tsx')),
+    'NumberPage',
+  ),
 });
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -91,7 +108,10 @@ const signInRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
     redirect: optionalString(search.redirect),
   }),
-  component: lazyRouteComponent(() => import('../features/auth/sign-in-page.tsx'), 'SignInPage'),
+  component: lazyRouteComponent(
+    withTexts(['auth'], () => import('../features/auth/sign-in-page.tsx')),
+    'SignInPage',
+  ),
 });
 const signUpRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -99,7 +119,10 @@ const signUpRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
     redirect: optionalString(search.redirect),
   }),
-  component: lazyRouteComponent(() => import('../features/auth/sign-up-page.tsx'), 'SignUpPage'),
+  component: lazyRouteComponent(
+    withTexts(['auth'], () => import('../features/auth/sign-up-page.tsx')),
+    'SignUpPage',
+  ),
 });
 
 // Any signed-in user.
@@ -115,18 +138,23 @@ const accountArea = area('/account', everyRole);
 const accountRoute = page(
   accountArea,
   '/',
-  () => import('../features/account/account-page.tsx'),
+  withTexts(['account'], () => import('../features/account/account-page.tsx')),
   'AccountPage',
 );
 const inboxArea = area('/inbox', everyRole);
-const inboxRoute = page(inboxArea, '/', () => import('../features/inbox/inbox-page.tsx'), 'InboxPage');
+const inboxRoute = page(
+  inboxArea,
+  '/',
+  withTexts(['inbox'], () => import('../features/inbox/inbox-page.tsx')),
+  'InboxPage',
+);
 
 // Applicants and agents.
 const applicantArea = area('/app', ['applicant', 'agent']);
 const dashboardRoute = page(
   applicantArea,
   '/',
-  () => import('../features/dashboard/dashboard-page.tsx'),
+  withTexts(['dashboard', 'order'], () => import('../features/dashboard/dashboard-page.tsx')),
   'DashboardPage',
 );
 const newOrderRoute = createRoute({
@@ -137,20 +165,20 @@ const newOrderRoute = createRoute({
     fromEligibility: search.fromEligibility === true || search.fromEligibility === 'true' ? true : undefined,
   }),
   component: lazyRouteComponent(
-    () => import('../features/order-wizard/order-wizard-page.tsx'),
+    withTexts(['order-wizard'], () => import('../features/order-wizard/order-wizard-page.tsx')),
     'NewOrderPage',
   ),
 });
 const editOrderRoute = page(
   applicantArea,
   '/orders/$ref/edit',
-  () => import('../features/order-wizard/order-wizard-page.tsx'),
+  withTexts(['order-wizard'], () => import('../features/order-wizard/order-wizard-page.tsx')),
   'EditOrderPage',
 );
 const orderRoute = page(
   applicantArea,
   '/orders/$ref',
-  () => import('../features/order/order-page.tsx'),
+  withTexts(['order'], () => import('../features/order/order-page.tsx')),
   'OrderPage',
 );
 
@@ -159,25 +187,25 @@ const providerArea = area('/provider', ['provider_reviewer', 'provider_admin']);
 const providerQueueRoute = page(
   providerArea,
   '/',
-  () => import('../features/provider/provider-queue-page.tsx'),
+  withTexts(['provider'], () => import('../features/provider/provider-queue-page.tsx')),
   'ProviderQueuePage',
 );
 const providerReviewRoute = page(
   providerArea,
   '/orders/$ref',
-  () => import('../features/provider/provider-review-page.tsx'),
+  withTexts(['provider'], () => import('../features/provider/provider-review-page.tsx')),
   'ProviderReviewPage',
 );
 const providerInstancesRoute = page(
   providerArea,
   '/instances',
-  () => import('../features/provider/provider-instances-page.tsx'),
+  withTexts(['provider'], () => import('../features/provider/provider-instances-page.tsx')),
   'ProviderInstancesPage',
 );
 const providerStatsRoute = page(
   providerArea,
   '/stats',
-  () => import('../features/stats/stats-page.tsx'),
+  withTexts(['stats', 'admin'], () => import('../features/stats/stats-page.tsx')),
   'StatsPage',
 );
 
@@ -186,25 +214,25 @@ const authorityArea = area('/authority', ['authority_reviewer']);
 const authorityQueueRoute = page(
   authorityArea,
   '/',
-  () => import('../features/authority/authority-queue-page.tsx'),
+  withTexts(['authority', 'provider'], () => import('../features/authority/authority-queue-page.tsx')),
   'AuthorityQueuePage',
 );
 const authorityReviewRoute = page(
   authorityArea,
   '/orders/$ref',
-  () => import('../features/authority/authority-review-page.tsx'),
+  withTexts(['authority', 'provider'], () => import('../features/authority/authority-review-page.tsx')),
   'AuthorityReviewPage',
 );
 const authoritySmsRoute = page(
   authorityArea,
   '/sms',
-  () => import('../features/authority/authority-sms-page.tsx'),
+  withTexts(['authority', 'provider'], () => import('../features/authority/authority-sms-page.tsx')),
   'AuthoritySmsPage',
 );
 const authorityStatsRoute = page(
   authorityArea,
   '/stats',
-  () => import('../features/stats/stats-page.tsx'),
+  withTexts(['stats', 'admin'], () => import('../features/stats/stats-page.tsx')),
   'StatsPage',
 );
 
@@ -213,37 +241,37 @@ const adminArea = area('/admin', ['platform_admin']);
 const adminHomeRoute = page(
   adminArea,
   '/',
-  () => import('../features/admin/admin-home-page.tsx'),
+  withTexts(['admin'], () => import('../features/admin/admin-home-page.tsx')),
   'AdminHomePage',
 );
 const adminCatalogueRoute = page(
   adminArea,
   '/catalogue',
-  () => import('../features/admin/admin-catalogue-page.tsx'),
+  withTexts(['admin'], () => import('../features/admin/admin-catalogue-page.tsx')),
   'AdminCataloguePage',
 );
 const adminCalendarRoute = page(
   adminArea,
   '/calendar',
-  () => import('../features/admin/admin-calendar-page.tsx'),
+  withTexts(['admin'], () => import('../features/admin/admin-calendar-page.tsx')),
   'AdminCalendarPage',
 );
 const adminUsersRoute = page(
   adminArea,
   '/users',
-  () => import('../features/admin/admin-users-page.tsx'),
+  withTexts(['admin'], () => import('../features/admin/admin-users-page.tsx')),
   'AdminUsersPage',
 );
 const adminAuditRoute = page(
   adminArea,
   '/audit',
-  () => import('../features/admin/admin-audit-page.tsx'),
+  withTexts(['admin'], () => import('../features/admin/admin-audit-page.tsx')),
   'AdminAuditPage',
 );
 const adminStatsRoute = page(
   adminArea,
   '/stats',
-  () => import('../features/stats/stats-page.tsx'),
+  withTexts(['stats', 'admin'], () => import('../features/stats/stats-page.tsx')),
   'StatsPage',
 );
 

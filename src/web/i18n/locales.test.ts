@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { namespaces } from './resources.ts';
+import { namespaces } from './all-namespaces.ts';
 
 /** Every key path of a nested message object, e.g. `nav.home`. */
 function keyPaths(messages: unknown, prefix = ''): string[] {

@@ -1,0 +1,406 @@
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { api } from '../../lib/api.ts';
+import type { Role } from '../../lib/session.ts';
+
+/**
+ * The platform administrators' API (openapi tags `admin`, `organisations`, `catalogue`, `calendar`):
+ * response types as the server documents them, and one react-query hook per call.
+ */
+
+// ---------------------------------------------------------------- calendar
+
+export type DayKind = 'holiday' | 'workday';
+
+export interface CalendarOverride {
+  date: string;
+  kind: DayKind;
+  nameEn?: string;
+  nameZh?: string;
+  source: { text: string; url?: string };
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface CalendarOverrideInput {
+  kind: DayKind;
+  nameEn?: string;
+  nameZh?: string;
+  source: { text: string; url?: string };
+}
+
+export interface CalendarYear {
+  year: number;
+  hasSeedData: boolean;
+  overrides: number;
+  holidays: number;
+  makeupWorkdays: number;
+}
+
+export interface CalendarDay {
+  date: string;
+  isWorkingDay: boolean;
+  reason: 'weekday' | 'weekend' | 'holiday' | 'makeup_workday';
+  name?: string;
+  source?: string;
+  hasHolidayData: boolean;
+}
+
+export function useCalendarYears() {
+  return useQuery({
+    queryKey: ['calendar', 'years'],
+    queryFn: () => api.get<{ items: CalendarYear[] }>('/api/calendar/years'),
+  });
+}
+
+export function useCalendarOverrides(year?: number) {
+  return useQuery({
+    queryKey: ['admin', 'calendar', 'overrides', year ?? 'all'],
+    queryFn: () => api.get<{ items: CalendarOverride[] }>('/api/admin/calendar/overrides', { year }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useInvalidateCalendar() {
+  const queryClient = useQueryClient();
+  // Working-day answers everywhere (countdowns, deadlines) change with an override.
+  return () =>
+    queryClient.invalidateQueries({
+      predicate: (q) => ['calendar', 'admin'].includes(String(q.queryKey[0])),
+    });
+}
+
+export function useSetCalendarOverride() {
+  const invalidate = useInvalidateCalendar();
+  return useMutation({
+    mutationFn: ({ date, ...body }: CalendarOverrideInput & { date: string }) =>
+      api.put<{ override: CalendarOverride; replaced: boolean }>(
+        `/api/admin/calendar/overrides/${encodeURIComponent(date)}`,
+        body,
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteCalendarOverride() {
+  const invalidate = useInvalidateCalendar();
+  return useMutation({
+    mutationFn: (date: string) => api.delete(`/api/admin/calendar/overrides/${encodeURIComponent(date)}`),
+    onSuccess: invalidate,
+  });
+}
+
+// ---------------------------------------------------------------- catalogue
+
+export interface LocalizedText {
+  en: string;
+  zh: string;
+}
+
+export interface Source {
+  id: string;
+  kind: string;
+  title: string;
+  url?: string;
+  date?: string;
+  note?: string;
+}
+
+export interface Province {
+  code: string;
+  slug: string;
+  nameEn: string;
+  nameZh: string;
+  icpAbbreviation: string;
+  authority: { nameEn: string; nameZh: string; portal: string };
+}
+
+export interface Sourced<T> {
+  value: T;
+  sources: string[];
+  note?: LocalizedText;
+  alternatives?: { value: T; sources: string[]; note?: LocalizedText }[];
+}
+
+export interface ProvinceRules {
+  province: string;
+  individualResidency: Sourced<'any_province' | 'residence_permit' | 'local_id_only' | 'unspecified'>;
+  acceptsNonChineseIndividuals: Sourced<'yes' | 'no' | 'unspecified'>;
+  acceptsHkMoTwResidents: Sourced<'yes' | 'no' | 'unspecified'>;
+  minimumAge: Sourced<{ age: number; withProofFrom?: number }>;
+  localMobileRequired: Sourced<boolean>;
+  organisationLeader: Sourced<'legal_rep_only' | 'legal_rep_or_authorised'>;
+  maxSitesPerOrder: Sourced<number | null>;
+  extraDocuments: string[];
+  numberDisplay: Sourced<'service' | 'entity'>;
+  shellEntityCanAddServices: Sourced<boolean>;
+  providerReviewDays: Sourced<{ typical: number; max: number }>;
+  authorityReviewDays: Sourced<{ typical: number; max: number }>;
+  specialItems: { text: LocalizedText; sources: string[] }[];
+}
+
+export type ProvinceRuleField = Exclude<keyof ProvinceRules, 'province'>;
+
+export interface TldCatalogue {
+  listDate: string;
+  sources: string[];
+  fileable: string[];
+  notFileable: { tld: string; note: LocalizedText; sources: string[] }[];
+}
+
+export const LEXICON_LISTS = [
+  'reservedPrefixes',
+  'sensitiveWords',
+  'individualBanned',
+  'provinceIndividualBanned',
+] as const;
+export type LexiconList = (typeof LEXICON_LISTS)[number];
+
+export interface WordList {
+  words: string[];
+  sources: string[];
+}
+
+/** The site-name word lists, when the server publishes them (GET /api/catalogue/lexicon). */
+export interface Lexicon {
+  reservedPrefixes: WordList;
+  sensitiveWords: WordList;
+  individualBanned: WordList;
+  provinceIndividualBanned: Record<string, WordList>;
+}
+
+export type CatalogueChange =
+  | {
+      kind: 'province_rule';
+      province: string;
+      field: ProvinceRuleField;
+      value?: unknown;
+      note?: LocalizedText | null;
+    }
+  | { kind: 'tld_add' | 'tld_remove'; tld: string }
+  | { kind: 'lexicon_add' | 'lexicon_remove'; list: LexiconList; province?: string; term: string };
+
+export type EditSource = { sourceId: string } | { title: string; url: string };
+
+export interface CatalogueEdit {
+  id: number;
+  change: CatalogueChange;
+  sourceId: string;
+  newSource?: Source;
+  createdBy: string;
+  createdAt: string;
+  revertedBy?: string;
+  revertedAt?: string;
+  status: 'applied' | 'reverted' | 'not_applied';
+  problems?: string[];
+}
+
+const LONG = 5 * 60_000;
+
+export function useProvinces() {
+  return useQuery({
+    queryKey: ['catalogue', 'provinces'],
+    queryFn: () => api.get<{ items: Province[] }>('/api/catalogue/provinces'),
+    staleTime: LONG,
+  });
+}
+
+export function provinceRulesQuery(code: string) {
+  return {
+    queryKey: ['catalogue', 'provinces', code],
+    queryFn: () => api.get<{ province: Province; rules: ProvinceRules }>(`/api/catalogue/provinces/${code}`),
+    staleTime: LONG,
+  };
+}
+
+export function useProvinceRules(code: string | null) {
+  return useQuery({ ...provinceRulesQuery(code ?? ''), enabled: code !== null });
+}
+
+export function useSources() {
+  return useQuery({
+    queryKey: ['catalogue', 'sources'],
+    queryFn: () => api.get<{ items: Source[] }>('/api/catalogue/sources'),
+    staleTime: LONG,
+  });
+}
+
+export function useTlds() {
+  return useQuery({
+    queryKey: ['catalogue', 'tlds'],
+    queryFn: () => api.get<TldCatalogue>('/api/catalogue/tlds'),
+    staleTime: LONG,
+  });
+}
+
+export function useLexicon() {
+  return useQuery({
+    queryKey: ['catalogue', 'lexicon'],
+    queryFn: () => api.get<Lexicon>('/api/catalogue/lexicon'),
+    staleTime: LONG,
+  });
+}
+
+export function useCatalogueEdits() {
+  return useQuery({
+    queryKey: ['admin', 'catalogue', 'edits'],
+    queryFn: () => api.get<{ items: CatalogueEdit[] }>('/api/admin/catalogue/edits'),
+  });
+}
+
+function useInvalidateCatalogue() {
+  const queryClient = useQueryClient();
+  return () =>
+    queryClient.invalidateQueries({
+      predicate: (q) =>
+        q.queryKey[0] === 'catalogue' || (q.queryKey[0] === 'admin' && q.queryKey[1] === 'catalogue'),
+    });
+}
+
+export function useAddCatalogueEdit() {
+  const invalidate = useInvalidateCatalogue();
+  return useMutation({
+    mutationFn: (body: { change: CatalogueChange; source: EditSource }) =>
+      api.post<CatalogueEdit>('/api/admin/catalogue/edits', body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRevertCatalogueEdit() {
+  const invalidate = useInvalidateCatalogue();
+  return useMutation({
+    mutationFn: (id: number) => api.delete<CatalogueEdit>(`/api/admin/catalogue/edits/${id}`),
+    onSuccess: invalidate,
+  });
+}
+
+// ---------------------------------------------------------------- audit
+
+export interface AuditEvent {
+  sequence: number;
+  occurredAt: string;
+  actor: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  hash: string;
+  prevHash: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  count: number;
+  headHash?: string;
+  brokenAt?: number;
+  reason?: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'head_mismatch';
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export function useAuditLog() {
+  return useInfiniteQuery({
+    queryKey: ['admin', 'audit', 'events'],
+    queryFn: ({ pageParam }) =>
+      api.get<{ items: AuditEvent[]; nextBefore?: number }>('/api/admin/audit', {
+        before: pageParam,
+        limit: AUDIT_PAGE_SIZE,
+      }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => last.nextBefore,
+  });
+}
+
+export function useAuditVerification() {
+  return useQuery({
+    queryKey: ['admin', 'audit', 'verification'],
+    queryFn: () => api.get<AuditVerification>('/api/admin/audit/verification'),
+    staleTime: 0,
+  });
+}
+
+// ---------------------------------------------------------------- users and organisations
+
+export const ORGANISATION_KINDS = [
+  'access_provider',
+  'authority',
+  'agency',
+  'applicant_org',
+  'platform',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** Organisation kinds an administrator may create (authorities and the platform are built in). */
+export const CREATABLE_KINDS = ['access_provider', 'agency', 'applicant_org'] as const;
+
+/** The roles a member of each kind of organisation may hold (the server checks the same). */
+export const ROLES_BY_KIND: Record<OrganisationKind, Role[]> = {
+  access_provider: ['provider_reviewer', 'provider_admin'],
+  authority: ['authority_reviewer'],
+  agency: ['agent'],
+  applicant_org: ['applicant'],
+  platform: ['platform_admin'],
+};
+
+export interface AdminOrganisation {
+  id: string;
+  kind: OrganisationKind;
+  nameEn: string;
+  nameZh: string;
+  provinceCode: string | null;
+  createdAt: string;
+}
+
+export interface AdminUser {
+  user: { id: string; name: string; email: string; twoFactorEnabled: boolean; createdAt: string };
+  memberships: {
+    id: string;
+    organisationId: string;
+    role: Role;
+    createdAt: string;
+    organisation: AdminOrganisation;
+  }[];
+}
+
+export function useUsers(q: string, limit = 100) {
+  return useQuery({
+    queryKey: ['admin', 'users', q, limit],
+    queryFn: () => api.get<{ items: AdminUser[]; total: number }>('/api/users', { q: q || undefined, limit }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOrganisations(kind?: OrganisationKind) {
+  return useQuery({
+    queryKey: ['admin', 'organisations', kind ?? 'all'],
+    queryFn: () =>
+      api.get<{ items: AdminOrganisation[]; total: number }>('/api/organisations', { kind, limit: 500 }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCreateOrganisation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      kind: (typeof CREATABLE_KINDS)[number];
+      nameEn: string;
+      nameZh: string;
+      provinceCode?: string;
+    }) => api.post<AdminOrganisation>('/api/organisations', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'organisations'] }),
+  });
+}
+
+export function useAddMember() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ organisationId, ...body }: { organisationId: string; userId: string; role: Role }) =>
+      api.post(`/api/organisations/${encodeURIComponent(organisationId)}/members`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] }),
+  });
+}

@@ -1,0 +1,41 @@
+import type { Messages } from '../../i18n/messages.ts';
+
+export const en = {
+  title: 'Inbox',
+  description: 'Returns, approvals, deadline reminders and, in the sandbox, the SMS codes of your orders.',
+  unread_one: '{{count}} unread',
+  unread_other: '{{count}} unread',
+  unreadOnly: 'Unread only',
+  markAllRead: 'Mark all as read',
+  markRead: 'Mark as read',
+  markedRead: 'Marked as read.',
+  new: 'New',
+  openOrder: 'Open order',
+  enterCode: 'Enter the code on the order page',
+  smsCode: 'Verification code',
+  smsSandbox: 'Sandbox SMS: the authority would text this code to the phones in the filing.',
+  copyCode: 'Copy code',
+  loadMore: 'Show older messages',
+  empty: 'No messages yet. News about your orders arrives here.',
+  emptyUnread: 'No unread messages.',
+};
+
+export const zh: Messages<typeof en> = {
+  title: '消息',
+  description: '退回、审核通过、截止提醒，以及沙箱环境中订单的短信验证码。',
+  unread_one: '{{count}} 条未读',
+  unread_other: '{{count}} 条未读',
+  unreadOnly: '只看未读',
+  markAllRead: '全部标为已读',
+  markRead: '标为已读',
+  markedRead: '已标为已读。',
+  new: '未读',
+  openOrder: '查看订单',
+  enterCode: '到订单页填写验证码',
+  smsCode: '短信验证码',
+  smsSandbox: '沙箱短信：真实流程中管局会把此验证码发送到备案中的手机号。',
+  copyCode: '复制验证码',
+  loadMore: '查看更早的消息',
+  empty: '暂无消息。订单的进展会通知到这里。',
+  emptyUnread: '没有未读消息。',
+};

@@ -1,0 +1,264 @@
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
+import { IconFileTypePdf, IconPhoto, IconZoomIn, IconZoomOut, IconZoomReset } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttachmentDraft, OrderContentDraft } from '../../../../domain/order-content/order-content.ts';
+import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
+import { formatDateTime, formatNumber, localize } from '../../../lib/format.ts';
+import { type OrderDocument, useOrderDocuments } from '../api.ts';
+import { describeFieldPath } from './fields.ts';
+import classes from './review.module.css';
+
+/**
+ * The order's documents beside its data. Images are shown inline (an <img> of the download URL: the
+ * attachment disposition does not stop an image from rendering) with zoom. PDFs open as a download:
+ * the server sends files as attachments and its CSP has `object-src 'none'`, so neither <object> nor
+ * an <iframe> can show them inline.
+ */
+
+export interface ViewerItem {
+  key: string;
+  kind: string;
+  kindName: string;
+  personRef?: string;
+  document?: OrderDocument;
+  /** A stored file the content does not name (replaced, or uploaded after the version shown). */
+  isUnlisted?: boolean;
+}
+
+export function documentUrl(id: string): string {
+  return `/api/documents/${encodeURIComponent(id)}`;
+}
+
+/** The content's attachments matched with the stored files, then any stored file no attachment names. */
+export function buildViewerItems(
+  attachments: readonly AttachmentDraft[],
+  documents: readonly OrderDocument[],
+  kindNames: ReadonlyMap<string, string>,
+): ViewerItem[] {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const used = new Set<string>();
+  const items: ViewerItem[] = attachments.map((attachment, index) => {
+    const document = byId.get(attachment.documentId);
+    if (document) used.add(document.id);
+    return {
+      key: `a${index}-${attachment.documentId}`,
+      kind: attachment.kind,
+      kindName: document ? localize(document.kindName) : (kindNames.get(attachment.kind) ?? attachment.kind),
+      ...(attachment.personRef ? { personRef: attachment.personRef } : {}),
+      ...(document ? { document } : {}),
+    };
+  });
+  for (const document of documents) {
+    if (!used.has(document.id))
+      items.push({
+        key: `d-${document.id}`,
+        kind: document.kind,
+        kindName: localize(document.kindName),
+        document,
+        isUnlisted: true,
+      });
+  }
+  return items;
+}
+
+const ZOOM_STEPS = [0.5, 0.75, 1, 1.5, 2, 3];
+
+function ImageView({ document, label }: { document: OrderDocument; label: string }) {
+  const { t } = useTranslation('provider');
+  const [step, setStep] = useState(2);
+  const zoom = ZOOM_STEPS[step] ?? 1;
+  return (
+    <Stack gap="xs">
+      <Group gap={4} justify="flex-end">
+        <Tooltip label={t('documents.zoomOut')}>
+          <ActionIcon
+            variant="default"
+            aria-label={t('documents.zoomOut')}
+            disabled={step === 0}
+            onClick={() => setStep((s) => Math.max(0, s - 1))}
+          >
+            <IconZoomOut size={18} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+        <Text size="sm" w={48} ta="center" aria-live="polite">
+          {formatNumber(zoom, undefined, { style: 'percent' })}
+        </Text>
+        <Tooltip label={t('documents.zoomIn')}>
+          <ActionIcon
+            variant="default"
+            aria-label={t('documents.zoomIn')}
+            disabled={step === ZOOM_STEPS.length - 1}
+            onClick={() => setStep((s) => Math.min(ZOOM_STEPS.length - 1, s + 1))}
+          >
+            <IconZoomIn size={18} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={t('documents.zoomReset')}>
+          <ActionIcon variant="default" aria-label={t('documents.zoomReset')} onClick={() => setStep(2)}>
+            <IconZoomReset size={18} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the zoomed image scrolls; the keyboard must reach it. */}
+      <section className={classes.viewport} tabIndex={0} aria-label={label}>
+        <img
+          src={documentUrl(document.id)}
+          alt={label}
+          style={{ width: `${zoom * 100}%`, maxWidth: 'none', height: 'auto' }}
+        />
+      </section>
+    </Stack>
+  );
+}
+
+function PdfView({ document, label }: { document: OrderDocument; label: string }) {
+  const { t } = useTranslation('provider');
+  return (
+    <Paper withBorder p="lg" radius="sm" bg="gray.0">
+      <Stack align="center" gap="sm">
+        <IconFileTypePdf size={48} aria-hidden stroke={1.4} />
+        <Text size="sm" ta="center">
+          {t('documents.pdfNotInline')}
+        </Text>
+        <Button component="a" href={documentUrl(document.id)} download={document.originalName ?? true}>
+          {t('documents.openPdf', { name: label })}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+export function DocumentPreview({ item }: { item: ViewerItem }) {
+  const { t } = useTranslation('provider');
+  const label = item.personRef ? `${item.kindName} — ${describeFieldPath(t, item.personRef)}` : item.kindName;
+  if (!item.document) {
+    return (
+      <Alert color="gray" variant="light">
+        {t('documents.notStored')}
+      </Alert>
+    );
+  }
+  return (
+    <Stack gap="xs">
+      {item.document.mime.startsWith('image/') ? (
+        <ImageView document={item.document} label={label} />
+      ) : (
+        <PdfView document={item.document} label={label} />
+      )}
+      <Text size="xs" c="dimmed">
+        {[
+          item.document.originalName,
+          formatDateTime(item.document.uploadedAt),
+          t('documents.size', { kb: formatNumber(Math.ceil(item.document.size / 1024)) }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </Text>
+    </Stack>
+  );
+}
+
+export function DocumentViewer({ orderRef, content }: { orderRef: string; content: OrderContentDraft }) {
+  const { t } = useTranslation('provider');
+  const documents = useOrderDocuments(orderRef);
+  const kindNames = new Map(
+    (documents.data?.uploadableKinds ?? []).map((k) => [k.id, localize({ en: k.nameEn, zh: k.nameZh })]),
+  );
+  const items = buildViewerItems(content.attachments ?? [], documents.data?.documents ?? [], kindNames);
+  const [selectedKey, setSelectedKey] = useState<string | undefined>();
+  const selected =
+    items.find((item) => item.key === selectedKey) ?? items.find((i) => i.document) ?? items[0];
+
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
+        <Title order={2} fz="lg">
+          {t('documents.title')}
+        </Title>
+        <Anchor href={`/api/orders/${encodeURIComponent(orderRef)}/verification-form.pdf`} size="sm" download>
+          {t('documents.verificationForm')}
+        </Anchor>
+      </Group>
+      {documents.isPending && <Loader size="sm" aria-label={t('common:states.loading')} />}
+      <ApiErrorAlert error={documents.error} onRetry={() => void documents.refetch()} />
+      {documents.isSuccess && items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('documents.none')}
+        </Text>
+      )}
+      {items.length > 0 && (
+        <Stack gap="sm">
+          <Box component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('documents.list')}>
+            {items.map((item) => {
+              const active = item.key === selected?.key;
+              return (
+                <li key={item.key}>
+                  <UnstyledButton
+                    onClick={() => setSelectedKey(item.key)}
+                    aria-pressed={active}
+                    w="100%"
+                    px="xs"
+                    py={6}
+                    style={{
+                      borderRadius: 4,
+                      background: active ? 'var(--mantine-color-blue-0)' : undefined,
+                      outlineOffset: -2,
+                    }}
+                  >
+                    <Group gap="xs" wrap="nowrap">
+                      {item.document?.mime === 'application/pdf' ? (
+                        <IconFileTypePdf size={18} aria-hidden />
+                      ) : (
+                        <IconPhoto size={18} aria-hidden />
+                      )}
+                      <Text size="sm" fw={active ? 600 : 400} style={{ flex: 1 }}>
+                        {item.kindName}
+                        {item.personRef && (
+                          <Text span size="xs" c="dimmed">
+                            {' '}
+                            — {describeFieldPath(t, item.personRef)}
+                          </Text>
+                        )}
+                      </Text>
+                      {item.isUnlisted && (
+                        <Badge tt="none" size="xs" color="gray" variant="outline">
+                          {t('documents.unlisted')}
+                        </Badge>
+                      )}
+                      {!item.document && (
+                        <Badge tt="none" size="xs" color="gray" variant="light">
+                          {t('documents.missing')}
+                        </Badge>
+                      )}
+                    </Group>
+                  </UnstyledButton>
+                </li>
+              );
+            })}
+          </Box>
+          {selected && (
+            <Box aria-live="polite">
+              <DocumentPreview key={selected.key} item={selected} />
+            </Box>
+          )}
+        </Stack>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,151 @@
+import type { Messages } from '../../i18n/messages.ts';
+
+export const en = {
+  title: 'Registry lookup',
+  description:
+    'Is a site filed, and by whom? Search by domain, ICP filing number or name, as on MIIT’s official lookup.',
+  form: {
+    label: 'Domain, filing number or name',
+    placeholder: 'example.cn, 京ICP备2021034286号 or a company name',
+    hint: 'A pasted URL is reduced to its domain; names need at least 2 characters.',
+  },
+  examples: 'Examples:',
+  intro: {
+    heading: 'What you can search',
+    domain: 'A domain or URL: the filing that covers it (a subdomain is covered by its domain’s filing).',
+    number:
+      'A filing number: an entity number (…号) lists all its services, a service number (…号-1) just that one.',
+    name: 'Part of the unit (主办单位) or site name, Chinese included.',
+    note: 'This registry holds the filings approved through OpenBeian’s sandbox authority; the official record is MIIT’s lookup at beian.miit.gov.cn.',
+  },
+  results: {
+    heading_one: '{{count}} record for “{{q}}”',
+    heading_other: '{{count}} records for “{{q}}”',
+    headingMore: 'First {{count}} records for “{{q}}”',
+    kind: {
+      number: 'Read as a filing number.',
+      domain: 'Read as a domain.',
+      name: 'Read as part of a name.',
+    },
+    more: 'Show more',
+    loadingMore: 'Loading more…',
+    end: 'That is all.',
+    notFound: {
+      title: 'Nothing found',
+      number:
+        'No filing has the number “{{q}}”. Check the province abbreviation and the digits, or decode the number first.',
+      domain:
+        'No filing covers “{{q}}”. A site hosted in mainland China must be filed before it goes live; sites hosted elsewhere need no filing.',
+      name: 'No unit or site name contains “{{q}}”. Try a shorter part of the name, or the domain.',
+      decode: 'Decode the number',
+      official: 'Check MIIT’s official lookup',
+    },
+  },
+  card: {
+    unitName: 'Unit name',
+    nature: 'Nature of the unit',
+    entityNumber: 'Entity filing number',
+    serviceNumber: 'Filing number',
+    serviceName: {
+      website: 'Website name',
+      app: 'App name',
+      mini_program: 'Mini-program name',
+      quick_app: 'Quick app name',
+    },
+    domains: 'Home page / domain',
+    approvedOn: 'Approved on',
+    accessLimited: 'Access restricted',
+    yes: 'Yes',
+    no: 'No',
+    none: '—',
+  },
+  official: {
+    unitName: '主办单位名称',
+    nature: '主办单位性质',
+    entityNumber: '主体备案号',
+    serviceNumber: '网站备案号',
+    serviceName: '网站名称',
+    domains: '网站首页地址',
+    approvedOn: '审核日期',
+    accessLimited: '是否限制接入',
+  },
+  serviceTypes: {
+    website: 'Website',
+    app: 'App',
+    mini_program: 'Mini-program',
+    quick_app: 'Quick app',
+  },
+};
+
+export const zh: Messages<typeof en> = {
+  title: '备案查询',
+  description: '网站是否已备案、由谁备案？可按域名、ICP 备案号或名称查询，与工信部官方查询一致。',
+  form: {
+    label: '域名、备案号或名称',
+    placeholder: 'example.cn、京ICP备2021034286号 或单位名称',
+    hint: '粘贴网址会自动提取域名；按名称查询至少输入 2 个字。',
+  },
+  examples: '示例：',
+  intro: {
+    heading: '可以查询什么',
+    domain: '域名或网址：查询覆盖该域名的备案（子域名由其主域名的备案覆盖）。',
+    number: '备案号：主体备案号（…号）列出该主体的全部服务，服务备案号（…号-1）只显示该服务。',
+    name: '主办单位名称或网站名称中的部分文字，支持中文。',
+    note: '本查询收录经 OpenBeian 沙箱管局审核通过的备案；官方备案信息以工信部 beian.miit.gov.cn 查询结果为准。',
+  },
+  results: {
+    heading_one: '“{{q}}”共 {{count}} 条记录',
+    heading_other: '“{{q}}”共 {{count}} 条记录',
+    headingMore: '“{{q}}”的前 {{count}} 条记录',
+    kind: {
+      number: '按备案号查询。',
+      domain: '按域名查询。',
+      name: '按名称查询。',
+    },
+    more: '显示更多',
+    loadingMore: '正在加载…',
+    end: '已显示全部。',
+    notFound: {
+      title: '未找到',
+      number: '没有备案号为“{{q}}”的备案。请核对省份简称和数字，或先解析该编号。',
+      domain: '没有覆盖“{{q}}”的备案。在中国大陆托管的网站须先备案才能上线；境外托管的网站无需备案。',
+      name: '没有主办单位或网站名称包含“{{q}}”。请尝试输入名称中较短的部分，或改用域名查询。',
+      decode: '解析该编号',
+      official: '前往工信部官方查询',
+    },
+  },
+  card: {
+    unitName: '主办单位名称',
+    nature: '主办单位性质',
+    entityNumber: '主体备案号',
+    serviceNumber: '服务备案号',
+    serviceName: {
+      website: '网站名称',
+      app: 'App 名称',
+      mini_program: '小程序名称',
+      quick_app: '快应用名称',
+    },
+    domains: '网站首页地址 / 域名',
+    approvedOn: '审核日期',
+    accessLimited: '是否限制接入',
+    yes: '是',
+    no: '否',
+    none: '—',
+  },
+  official: {
+    unitName: '主办单位名称',
+    nature: '主办单位性质',
+    entityNumber: '主体备案号',
+    serviceNumber: '网站备案号',
+    serviceName: '网站名称',
+    domains: '网站首页地址',
+    approvedOn: '审核日期',
+    accessLimited: '是否限制接入',
+  },
+  serviceTypes: {
+    website: '网站',
+    app: 'App',
+    mini_program: '小程序',
+    quick_app: '快应用',
+  },
+};
