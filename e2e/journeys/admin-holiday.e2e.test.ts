@@ -1,0 +1,91 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { DEMO_USERS, getBaseUrl, setUpBrowser, visit } from '../support/fixtures.ts';
+import { type JourneyUser, keyStep } from '../support/journey-screenshots.ts';
+import { fill, textsFor } from '../support/journey-ui.ts';
+import type { Language } from '../support/page-info.ts';
+
+/**
+ * Issue 4, acceptance: "an admin adds a 2027 holiday". The shipped calendar data ends before 2027,
+ * so 2027 counts plain Monday–Friday weeks until the State Council's notice is entered. The admin
+ * enters a day of the 2027 Spring Festival through the calendar page's form; the public calendar
+ * API then calls it a holiday and the page lists it. Driven in English on a phone; key steps also in
+ * Chinese and at desktop width.
+ */
+const { openPage } = setUpBrowser();
+const JOURNEY = 'admin-holiday';
+const LANGUAGE: Language = 'en';
+const ui = textsFor(LANGUAGE);
+const t = ui.admin.calendar;
+const admin: JourneyUser = { email: DEMO_USERS.admin };
+/** A Monday of the 2027 Spring Festival week: a working day until the holiday is entered. */
+const DATE = '2027-02-08';
+const YEAR = '2027';
+
+interface CalendarDay {
+  date: string;
+  isWorkingDay: boolean;
+  reason: string;
+}
+
+async function readPublicDay(page: Page): Promise<CalendarDay> {
+  const response = await page.request.get(`${getBaseUrl()}/api/calendar/days/${DATE}`);
+  expect(response.ok()).toBe(true);
+  return (await response.json()) as CalendarDay;
+}
+
+/** The page opens on this year; the year is chosen in its select. */
+async function showYear(page: Page, language: Language): Promise<void> {
+  const texts = textsFor(language).admin.calendar;
+  await page.getByRole('combobox', { name: texts.year }).selectOption(YEAR);
+  await page
+    .getByRole('region', { name: fill(texts.list.title, { year: YEAR }) })
+    .waitFor({ timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+}
+
+describe('an administrator adds a 2027 holiday', () => {
+  test('through the calendar form; the public API and the page then show it as a holiday', async () => {
+    const page = await openPage({ language: LANGUAGE, viewport: 'mobile', signInAs: admin.email });
+    // Before: an ordinary working Monday, for lack of 2027 data.
+    expect(await readPublicDay(page)).toMatchObject({ date: DATE, isWorkingDay: true });
+
+    await visit(page, '/admin/calendar');
+    await showYear(page, LANGUAGE);
+    await expect
+      .poll(() => page.getByRole('alert', { name: fill(t.noData.title, { year: YEAR }) }).isVisible())
+      .toBe(true);
+    const form = page.getByRole('region', { name: t.form.title });
+    await form.getByLabel(t.form.date, { exact: true }).fill(DATE);
+    expect(await form.getByRole('combobox', { name: t.form.kind }).inputValue()).toMatch(/holiday/i);
+    await form.getByRole('textbox', { name: t.form.nameEn }).fill('Spring Festival');
+    await form.getByRole('textbox', { name: t.form.nameZh }).fill('春节');
+    await form
+      .getByRole('textbox', { name: t.form.source })
+      .fill('国务院办公厅关于2027年部分节假日安排的通知');
+    await keyStep(openPage, page, JOURNEY, 'holiday-form-filled', { user: admin, prepare: showYear });
+    await form.getByRole('button', { name: ui.common.actions.save }).click();
+    await expect
+      .poll(
+        () =>
+          page
+            .getByText(fill(t.form.savedHoliday, { date: '' }).trim())
+            .first()
+            .isVisible(),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(true);
+
+    // The public calendar API now answers: a holiday.
+    const day = await readPublicDay(page);
+    expect(day).toMatchObject({ date: DATE, isWorkingDay: false });
+    expect(day.reason).toMatch(/holiday/);
+
+    // And the page lists the day for 2027.
+    const list = page.getByRole('region', { name: fill(t.list.title, { year: YEAR }) });
+    await expect.poll(() => list.getByText('Spring Festival').first().isVisible()).toBe(true);
+    await keyStep(openPage, page, JOURNEY, 'holiday-listed', { user: admin, prepare: showYear });
+  }, 240_000);
+});

@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { checkAccessibility } from './support/accessibility.ts';
+import { countVisibleH1, DEMO_USERS, setUpBrowser, visit } from './support/fixtures.ts';
+import { LANGUAGES, VIEWPORT_NAMES } from './support/page-info.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+
+const { openPage } = setUpBrowser();
+
+/** Every console page (issue 4), opened by the demo user whose role it is for. */
+const CONSOLE_PAGES = [
+  { path: '/app', user: DEMO_USERS.applicant },
+  { path: '/app', user: DEMO_USERS.agent },
+  { path: '/account', user: DEMO_USERS.applicant },
+  { path: '/inbox', user: DEMO_USERS.applicant },
+  { path: '/provider', user: DEMO_USERS.provider },
+  { path: '/provider/instances', user: DEMO_USERS.provider },
+  { path: '/provider/stats', user: DEMO_USERS.provider },
+  { path: '/authority', user: DEMO_USERS.authority },
+  { path: '/authority/sms', user: DEMO_USERS.authority },
+  { path: '/authority/stats', user: DEMO_USERS.authority },
+  { path: '/admin', user: DEMO_USERS.admin },
+  { path: '/admin/catalogue', user: DEMO_USERS.admin },
+  { path: '/admin/calendar', user: DEMO_USERS.admin },
+  { path: '/admin/users', user: DEMO_USERS.admin },
+  { path: '/admin/audit', user: DEMO_USERS.admin },
+  { path: '/admin/stats', user: DEMO_USERS.admin },
+] as const;
+
+/** "admin/catalogue as admin" → a screenshot step name. */
+function stepName(path: string, user: string): string {
+  return `${path.slice(1).replace(/\//g, '-')}-as-${user.split('@')[0]}`;
+}
+
+for (const language of LANGUAGES) {
+  for (const viewport of VIEWPORT_NAMES) {
+    describe(`console pages, ${language}, ${viewport}`, () => {
+      for (const { path, user } of CONSOLE_PAGES) {
+        test(`${path} as ${user}`, async () => {
+          const page = await openPage({ language, viewport, signInAs: user });
+          await visit(page, path);
+          // Still on the page: not sent to sign-in, and not shown the "not for your role" page.
+          expect(new URL(page.url()).pathname, 'where the browser ended up').toBe(path);
+          await saveScreenshot(page, 'console-pages', stepName(path, user));
+          expect(await countVisibleH1(page), `h1 elements on ${path}`).toBe(1);
+          await checkAccessibility(page);
+        });
+      }
+    });
+  }
+}
