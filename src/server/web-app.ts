@@ -28,6 +28,8 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
     wildcard: false,
     index: false,
     cacheControl: false,
+    // The build writes .br and .gz next to each asset (scripts/build-web.ts).
+    preCompressed: true,
     allowedPath: (path) => path !== '/index.html',
     // @fastify/static 10 hands the Fastify reply here, although its types name the raw response.
     setHeaders: (reply, path) =>
