@@ -1,13 +1,12 @@
 import type { OrderContentDraft } from '../../../contracts/order-content.ts';
+import { readEligibilityProfile } from '../eligibility/eligibility-profile-storage.ts';
 import { getAt, setAt } from './content-paths.ts';
 
 /**
  * A draft order started from the eligibility wizard (`?fromEligibility=true`): what its answers say
- * about the entity and the site. The eligibility page keeps the profile in sessionStorage; it is read
- * defensively here (a missing or older-shaped value simply prefills nothing).
+ * about the entity and the site, read from what the eligibility page saved in sessionStorage (a
+ * missing or older-shaped value simply prefills nothing).
  */
-
-export const ELIGIBILITY_PROFILE_KEY = 'openbeian.eligibilityProfile';
 
 export interface EligibilityPrefill {
   province?: string;
@@ -28,31 +27,18 @@ const NATURES: Readonly<Record<string, { nature: string; certificateType?: strin
   social_organisation: { nature: 'social_organisation' },
 };
 
-function readStored(): Record<string, unknown> | undefined {
-  try {
-    const raw = window.sessionStorage.getItem(ELIGIBILITY_PROFILE_KEY);
-    if (!raw) return undefined;
-    const parsed: unknown = JSON.parse(raw);
-    if (typeof parsed !== 'object' || parsed === null) return undefined;
-    // Either the profile itself or a wrapper holding it.
-    const wrapped = (parsed as { profile?: unknown }).profile;
-    return (typeof wrapped === 'object' && wrapped !== null ? wrapped : parsed) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-}
-
 const text = (value: unknown) =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 export function readEligibilityPrefill(): EligibilityPrefill | undefined {
-  const profile = readStored();
-  if (!profile) return undefined;
+  const stored = readEligibilityProfile();
+  if (!stored) return undefined;
+  const profile = stored.profile as Record<string, unknown>;
   const mapped = NATURES[String(profile.applicantKind)];
   const activities = Array.isArray(profile.activities)
     ? profile.activities.filter((a): a is string => typeof a === 'string')
     : [];
-  const province = text(profile.certificateProvince);
+  const province = text(profile.certificateProvince) ?? text(stored.result?.provinceCode);
   const domain = text(profile.domain);
   const content: OrderContentDraft = {
     ...(mapped

@@ -38,8 +38,10 @@ export function useDescribePath() {
         parts.push(t('labels.preApprovalN', { n: next + 1 }));
         i += 1;
       } else if (segment === 'attachments' || segment === 'documents') {
-        parts.push(t('labels.attachments'));
+        // The step's name says it.
         break;
+      } else if (segment === 'access') {
+        // The step's name says it.
       } else if (typeof segment === 'string') {
         parts.push(t(`labels.${segment}`, { defaultValue: segment }));
       }
@@ -93,7 +95,9 @@ export function useFinalCheck(documents: OrderDocument[] | undefined): CheckItem
     }
   }
 
-  if (documents) {
+  // The server's own "upload the …" findings (on `attachments`) replace the local ones after a submission.
+  const serverListsDocuments = wizard.submitErrors.some((error) => error.path.startsWith('attachments'));
+  if (documents && !serverListsDocuments) {
     const uploaded = new Set(documents.map((document) => document.kind));
     for (const item of wizard.validation?.checklist ?? []) {
       if (item.required && !uploaded.has(item.document.id)) {

@@ -25,6 +25,7 @@ import { formatDateTime, localize } from '../../lib/format.ts';
 import { readableTitle } from './alert-styles.ts';
 import { type CreatedOrder, type OrderView, submitOrder, useOrderTypes, useProvinceDetails } from './api.ts';
 import { fieldId, formatPath, parsePath, STEPS, stepOf, toFieldPath } from './content-paths.ts';
+import { useDescribePath } from './final-check.ts';
 import { orderHref } from './order-link.tsx';
 import { AccessStep } from './steps/access-step.tsx';
 import { DocumentsStep } from './steps/documents-step.tsx';
@@ -78,6 +79,7 @@ function DetectedType({ order }: { order: OrderView }) {
 
 function ReturnReasons({ order, onJump }: { order: OrderView; onJump: (path: string) => void }) {
   const { t } = useTranslation('order-wizard');
+  const describe = useDescribePath();
   if (!REASON_STATUSES.has(order.status) || order.returnReasons.length === 0) return null;
   return (
     <Alert
@@ -102,7 +104,9 @@ function ReturnReasons({ order, onJump }: { order: OrderView; onJump: (path: str
                   size="sm"
                   onClick={() => onJump(reason.fieldPath ?? '')}
                 >
-                  {t(`steps.${stepOf(reason.fieldPath)}`)}: {reason.fieldPath}
+                  {[t(`steps.${stepOf(reason.fieldPath)}`), describe(reason.fieldPath)]
+                    .filter(Boolean)
+                    .join(' › ')}
                 </Anchor>
               ) : (
                 <Text span size="sm" fw={600}>

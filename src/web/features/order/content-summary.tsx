@@ -139,7 +139,14 @@ export function ContentSummary({ order }: { order: Order }) {
               field: 'contentCategory',
               value: names.contentCategory(service.contentCategory),
             },
-            { path: `${base}.languages`, field: 'languages', value: service.languages?.join(', ') },
+            {
+              path: `${base}.languages`,
+              field: 'languages',
+              // Language names as the wizard offers them, not their codes (zh-CN).
+              value: service.languages
+                ?.map((code) => t(`order-wizard:languages.${code}`, { defaultValue: code }))
+                .join(', '),
+            },
             {
               path: `${base}.access`,
               field: 'ipAddresses',

@@ -160,7 +160,7 @@ export function ReviewStep({
                         size="sm"
                         onClick={() => wizard.goTo(item.path)}
                       >
-                        {t(`steps.${item.step}`)} › {item.where}
+                        {item.where ? `${t(`steps.${item.step}`)} › ${item.where}` : t(`steps.${item.step}`)}
                       </Anchor>
                       {': '}
                       {item.message}
