@@ -16,6 +16,12 @@ export default defineConfig({
     manifest: true,
     // Public pages must start with ≤ 300 KB of gzipped JavaScript: every page is its own chunk.
     chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      // Rolldown merges chunks shared by lazy pages into the entry by default ("it is loaded anyway"),
+      // which puts every page's common components (accordions, forms, alerts) on the first download
+      // of every page. Kept apart, a page loads the shared chunks it uses, in parallel, when it opens.
+      experimental: { chunkOptimization: { mergeCommonChunks: false } },
+    },
   },
   server: {
     port: 5173,

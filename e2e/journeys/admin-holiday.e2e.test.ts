@@ -56,12 +56,12 @@ describe('an administrator adds a 2027 holiday', () => {
       .poll(() => page.getByRole('alert', { name: fill(t.noData.title, { year: YEAR }) }).isVisible())
       .toBe(true);
     const form = page.getByRole('region', { name: t.form.title });
-    await form.getByLabel(t.form.date, { exact: true }).fill(DATE);
+    await form.getByRole('textbox', { name: t.form.date, exact: true }).fill(DATE);
     expect(await form.getByRole('combobox', { name: t.form.kind }).inputValue()).toMatch(/holiday/i);
     await form.getByRole('textbox', { name: t.form.nameEn }).fill('Spring Festival');
     await form.getByRole('textbox', { name: t.form.nameZh }).fill('春节');
     await form
-      .getByRole('textbox', { name: t.form.source })
+      .getByRole('textbox', { name: t.form.source, exact: true })
       .fill('国务院办公厅关于2027年部分节假日安排的通知');
     await keyStep(openPage, page, JOURNEY, 'holiday-form-filled', { user: admin, prepare: showYear });
     await form.getByRole('button', { name: ui.common.actions.save }).click();

@@ -334,7 +334,7 @@ describe('first filing: sign-up, provider return, fix, identity, SMS, authority 
 
     await message.first().getByRole('link', { name: ui.inbox.enterCode }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/app/orders/'));
-    await page.getByRole('heading', { name: ui.order.sms.title }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: ui.order.sms.title, exact: true }).waitFor({ timeout: 30_000 });
     await waitForSettled(page);
     await page.getByRole('textbox', { name: ui.order.sms.code }).fill(code);
     await keyStep(openPage, page, JOURNEY, 'sms-step', { user: applicant });

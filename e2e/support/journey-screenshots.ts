@@ -39,7 +39,15 @@ async function settleLayout(page: Page): Promise<void> {
   await page.evaluate(
     'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
   );
-  await page.waitForLoadState('networkidle');
+  await settleNetwork(page);
+}
+
+/**
+ * The network idle, or 5 s: a re-render may fetch (a chart, a preview), but a page that keeps a
+ * request open (a live preview frame) is not waited for until the test's timeout.
+ */
+async function settleNetwork(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
 }
 
 export interface ShootOptions {
@@ -111,7 +119,7 @@ export async function captureVariants(
   try {
     await visit(page, url);
     await options.prepare?.(page, options.language);
-    await page.waitForLoadState('networkidle');
+    await settleNetwork(page);
     await shootBothWidths(page, journey, step);
   } finally {
     await page.context().close();
@@ -142,7 +150,7 @@ export async function keyStep(
   options: KeyStepOptions = {},
 ): Promise<void> {
   const { language, viewport } = describePage(page);
-  await page.waitForLoadState('networkidle');
+  await settleNetwork(page);
   await shootBothWidths(page, journey, step);
   const url = options.url ?? page.url();
   await captureVariants(openPage, url, options.user, journey, step, {

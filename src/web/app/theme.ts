@@ -1,7 +1,10 @@
 import {
   type CSSVariablesResolver,
   createTheme,
+  DEFAULT_THEME,
+  darken,
   defaultVariantColorsResolver,
+  luminance,
   parseThemeColor,
   type VariantColorsResolver,
 } from '@mantine/core';
@@ -13,20 +16,38 @@ import {
 const fontFamily =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
+function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** WCAG AA for small text is 4.5:1; a little above, so rounding in the browser cannot fall short. */
+const TEXT_CONTRAST = 4.7;
+
 /**
- * Light badges, alerts and buttons keep their tinted background but take the colour's darkest shade
- * for text: Mantine's default (shade 6 on shade 0) falls short of WCAG AA's 4.5:1 for small text.
+ * The text colour of a light (tinted) badge, alert or button: the colour's darkest shade, darkened
+ * further until it reads at 4.5:1 on the hover tint (shade 2, the darker of the two backgrounds).
+ * Shade 9 on shade 1 is enough for most colours but not for orange (3.6:1) or yellow (2.6:1).
  */
+function lightVariantText(shades: readonly string[]): string {
+  const [tint, text] = [shades[2] as string, shades[9] as string];
+  for (let amount = 0; amount < 1; amount += 0.05) {
+    const candidate = amount === 0 ? text : darken(text, amount);
+    if (contrastRatio(candidate, tint) >= TEXT_CONTRAST) return candidate;
+  }
+  return '#000';
+}
+
+const LIGHT_VARIANT_TEXT: Record<string, string> = Object.fromEntries(
+  Object.entries(DEFAULT_THEME.colors).map(([name, shades]) => [name, lightVariantText(shades)]),
+);
+
 const variantColorResolver: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
   if (input.variant !== 'light') return colors;
   const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
-  if (!parsed.isThemeColor) return colors;
-  return {
-    ...colors,
-    color: `var(--mantine-color-${parsed.color}-9)`,
-    hoverColor: `var(--mantine-color-${parsed.color}-9)`,
-  };
+  const text = parsed.isThemeColor ? LIGHT_VARIANT_TEXT[parsed.color] : undefined;
+  return text ? { ...colors, color: text, hoverColor: text } : colors;
 };
 
 export const theme = createTheme({

@@ -120,7 +120,9 @@ function useRefreshAfterCommand(ref: string) {
   const queryClient = useQueryClient();
   return (order: Order) => {
     queryClient.setQueryData(orderKey(ref), order);
-    void queryClient.invalidateQueries({ queryKey: orderKey(ref) });
+    // Every cached copy: the page may be open under the order's id (/app/orders/14, the inbox's
+    // links) while the command used its reference.
+    void queryClient.invalidateQueries({ queryKey: ['order'] });
     void queryClient.invalidateQueries({ queryKey: ['orders'] });
     void queryClient.invalidateQueries({ queryKey: ['inbox'] });
   };

@@ -39,6 +39,14 @@ export interface RegistrySearchResult {
 
 export const REGISTRY_PAGE_SIZE = 20;
 
+/**
+ * Whether a query can be sent: every kind of query (a number, a domain, a name) has at least two
+ * characters, so a shorter one is answered on the page instead of by a 400 from the server.
+ */
+export function isSearchable(q: string | undefined): q is string {
+  return q !== undefined && [...q.trim()].length >= 2;
+}
+
 /** One query box for numbers, domains and names; pages by cursor ("Show more"). */
 export function useRegistrySearch(q: string | undefined) {
   return useInfiniteQuery({
@@ -51,6 +59,6 @@ export function useRegistrySearch(q: string | undefined) {
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor,
-    enabled: q !== undefined && q.trim() !== '',
+    enabled: isSearchable(q),
   });
 }

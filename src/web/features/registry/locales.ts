@@ -8,6 +8,7 @@ export const en = {
     label: 'Domain, filing number or name',
     placeholder: 'example.cn, 京ICP备2021034286号 or a company name',
     hint: 'A pasted URL is reduced to its domain; names need at least 2 characters.',
+    tooShort: 'Enter at least 2 characters.',
   },
   examples: 'Examples:',
   intro: {
@@ -84,6 +85,7 @@ export const zh: Messages<typeof en> = {
     label: '域名、备案号或名称',
     placeholder: 'example.cn、京ICP备2021034286号 或单位名称',
     hint: '粘贴网址会自动提取域名；按名称查询至少输入 2 个字。',
+    tooShort: '请至少输入 2 个字。',
   },
   examples: '示例：',
   intro: {

@@ -21,7 +21,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { formatDate, localize } from '../../lib/format.ts';
 import { Pill } from '../eligibility/pill.tsx';
-import { type RegistryRecord, type RegistrySearchResult, useRegistrySearch } from './api.ts';
+import { isSearchable, type RegistryRecord, type RegistrySearchResult, useRegistrySearch } from './api.ts';
 
 const route = getRouteApi('/registry');
 
@@ -188,9 +188,12 @@ export function RegistryPage() {
     void navigate({ to: '/registry', search: value ? { q: value } : {} });
   };
 
-  const fieldError = isApiError(search.error, 'validation_failed')
-    ? search.error.fieldErrors.find((f) => f.path === 'q')?.message
-    : undefined;
+  const tooShort = q !== undefined && q.trim() !== '' && !isSearchable(q);
+  const fieldError = tooShort
+    ? t('form.tooShort')
+    : isApiError(search.error, 'validation_failed')
+      ? search.error.fieldErrors.find((f) => f.path === 'q')?.message
+      : undefined;
   const pages = search.data?.pages ?? [];
   const records = pages.flatMap((page) => page.items);
   const kind = pages[0]?.kind;

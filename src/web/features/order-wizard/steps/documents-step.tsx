@@ -342,6 +342,19 @@ function KindSection({
   );
 }
 
+/**
+ * A local preview of an uploaded image as a data: URL: the app's Content-Security-Policy allows
+ * images from 'self' and data: only, so a blob: URL would be blocked.
+ */
+function readAsDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
 export function DocumentsStep() {
   const { t } = useTranslation('order-wizard');
   const wizard = useWizard();
@@ -359,12 +372,6 @@ export function DocumentsStep() {
     // The checklist comes with a save's validation; a resumed order has none until its first save.
     if (!validation) void save();
   }, [validation, save]);
-  useEffect(
-    () => () => {
-      for (const url of previews.values()) URL.revokeObjectURL(url);
-    },
-    [previews],
-  );
 
   const answer = documentsAnswer.data;
   const documents = answer?.documents ?? [];
@@ -393,7 +400,7 @@ export function DocumentsStep() {
       setUploads((list) => [...list, { key, kind, file, progress: 0, abort }]);
       done.then(
         async (document) => {
-          if (document.mime.startsWith('image/')) previews.set(document.id, URL.createObjectURL(file));
+          if (document.mime.startsWith('image/')) previews.set(document.id, await readAsDataUrl(file));
           const personRef = personFor(kind);
           const attachment: AttachmentDraft = {
             kind,
