@@ -16,6 +16,10 @@ export default defineConfig({
           // CI machine a single case can take several seconds. Unit tests finish in milliseconds anyway.
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // Vitest's default is one worker fewer than the cores (1 on a 2-core machine). Much of an
+          // integration file's time is spent waiting on a spawned CLI, a server or PostgreSQL, so three
+          // files at once keep both cores busy (every file has its own databases and ports).
+          maxWorkers: 3,
           sequence: { groupOrder: 0 },
         },
       },

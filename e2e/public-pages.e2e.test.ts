@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { checkAccessibility } from './support/accessibility.ts';
 import { countVisibleH1, getBaseUrl, setUpBrowser, visit } from './support/fixtures.ts';
-import { LANGUAGES, VIEWPORT_NAMES } from './support/page-info.ts';
+import { inEveryVariant } from './support/page-info.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 const { openPage } = setUpBrowser();
@@ -29,23 +29,20 @@ async function readSkipLinkText(page: Page): Promise<string> {
   return (await page.locator('a[href="#main"]').textContent()) ?? '';
 }
 
-for (const language of LANGUAGES) {
-  for (const viewport of VIEWPORT_NAMES) {
-    describe(`public pages, ${language}, ${viewport}`, () => {
-      for (const { name, path } of PUBLIC_PAGES) {
-        test(`${name} (${path})`, async () => {
-          const page = await openPage({ language, viewport });
-          const response = await visit(page, path);
-          expect(response.status(), `HTTP status of ${path}`).toBe(200);
-          expect(await countVisibleH1(page), `h1 elements on ${path}`).toBe(1);
-          expect(await readHtmlLang(page)).toBe(language);
-          await saveScreenshot(page, 'public-pages', name);
-          await checkAccessibility(page);
-        });
-      }
-    });
+describe('public pages, in both languages and both widths', () => {
+  for (const { name, path } of PUBLIC_PAGES) {
+    test(`${name} (${path})`, () =>
+      inEveryVariant(async ({ language, viewport }) => {
+        const page = await openPage({ language, viewport });
+        const response = await visit(page, path);
+        expect(response.status(), `HTTP status of ${path}`).toBe(200);
+        expect(await countVisibleH1(page), `h1 elements on ${path}`).toBe(1);
+        expect(await readHtmlLang(page)).toBe(language);
+        await saveScreenshot(page, 'public-pages', name);
+        await checkAccessibility(page);
+      }));
   }
-}
+});
 
 describe('language', () => {
   test('the first visit follows the browser language', async () => {

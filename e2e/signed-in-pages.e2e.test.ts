@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkAccessibility } from './support/accessibility.ts';
 import { countVisibleH1, DEMO_USERS, setUpBrowser, visit } from './support/fixtures.ts';
-import { LANGUAGES, VIEWPORT_NAMES } from './support/page-info.ts';
+import { inEveryVariant } from './support/page-info.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 const { openPage } = setUpBrowser();
@@ -31,20 +31,17 @@ function stepName(path: string, user: string): string {
   return `${path.slice(1).replace(/\//g, '-')}-as-${user.split('@')[0]}`;
 }
 
-for (const language of LANGUAGES) {
-  for (const viewport of VIEWPORT_NAMES) {
-    describe(`console pages, ${language}, ${viewport}`, () => {
-      for (const { path, user } of CONSOLE_PAGES) {
-        test(`${path} as ${user}`, async () => {
-          const page = await openPage({ language, viewport, signInAs: user });
-          await visit(page, path);
-          // Still on the page: not sent to sign-in, and not shown the "not for your role" page.
-          expect(new URL(page.url()).pathname, 'where the browser ended up').toBe(path);
-          await saveScreenshot(page, 'console-pages', stepName(path, user));
-          expect(await countVisibleH1(page), `h1 elements on ${path}`).toBe(1);
-          await checkAccessibility(page);
-        });
-      }
-    });
+describe('console pages, in both languages and both widths', () => {
+  for (const { path, user } of CONSOLE_PAGES) {
+    test(`${path} as ${user}`, () =>
+      inEveryVariant(async ({ language, viewport }) => {
+        const page = await openPage({ language, viewport, signInAs: user });
+        await visit(page, path);
+        // Still on the page: not sent to sign-in, and not shown the "not for your role" page.
+        expect(new URL(page.url()).pathname, 'where the browser ended up').toBe(path);
+        await saveScreenshot(page, 'console-pages', stepName(path, user));
+        expect(await countVisibleH1(page), `h1 elements on ${path}`).toBe(1);
+        await checkAccessibility(page);
+      }));
   }
-}
+});

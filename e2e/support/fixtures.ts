@@ -1,8 +1,11 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, ConsoleMessage, Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, inject, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, inject, onTestFailed, onTestFinished } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/app/demo/demo-accounts.ts';
 import { launchChromium, VIEWPORTS, type ViewportName } from './browser.ts';
 import { type Language, rememberPage } from './page-info.ts';
+import { E2E_OUTPUT_ROOT } from './screenshots.ts';
 
 /** The demo seed's sign-ins (src/app/demo/demo-accounts.ts), all with DEMO_PASSWORD. */
 export const DEMO_USERS = {
@@ -135,6 +138,19 @@ export function setUpBrowser(): E2eBrowser {
         const text = `${message.text()} ${message.location().url}`;
         if (allowed.some((pattern) => pattern.test(text))) return;
         problems.push(describeConsoleMessage(message));
+      });
+      // What the page showed when its test failed: the first thing to look at in a CI log's artifacts.
+      onTestFailed(async ({ task }) => {
+        const folder = join(E2E_OUTPUT_ROOT, 'failures');
+        mkdirSync(folder, { recursive: true });
+        const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80);
+        for (const [index, open] of context.pages().entries()) {
+          await open
+            .screenshot({
+              path: join(folder, `${name}-${options.language}-${options.viewport}-${index + 1}.png`),
+            })
+            .catch(() => undefined);
+        }
       });
       onTestFinished(async () => {
         await context.close();

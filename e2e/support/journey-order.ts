@@ -79,7 +79,7 @@ export async function fillIndividualFiling(
 }
 
 /**
- * Uploads a file for every required document of the checklist through its drop zone's file chooser
+ * Uploads a file for every required document of the checklist through its drop zone's file input
  * (a PDF for forms and letters, a PNG "scan" otherwise), and waits until each is listed.
  */
 export async function uploadRequiredDocuments(page: Page, language: Language): Promise<number> {
@@ -94,11 +94,9 @@ export async function uploadRequiredDocuments(page: Page, language: Language): P
     const file = /form|letter|核验单|承诺书/i.test(name)
       ? makePdf(`document-${index + 1}.pdf`)
       : makePng(`scan-${index + 1}.png`);
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      panel.getByLabel(fill(w.documents.dropzoneLabel, { name }), { exact: true }).click(),
-    ]);
-    await chooser.setFiles(file);
+    // The drop zone's own file input (what a click on the zone opens): a file chooser event raced the
+    // zone's re-render after the previous upload now and then.
+    await panel.getByLabel(fill(w.documents.chooseFiles, { name }), { exact: true }).setInputFiles(file);
     await panel
       .getByRole('list', { name: fill(w.documents.filesOf, { name }) })
       .getByText(file.name)

@@ -775,7 +775,9 @@ describe('transitionOrder: properties of random command sequences', () => {
           }
         },
       ),
-      { numRuns: 400 },
+      // A fixed seed: the coverage check below depends on which sequences are drawn, and 400 random
+      // runs now and then missed one status (a flaky suite). Change the seed to explore other ones.
+      { numRuns: 400, seed: 20_261_129 },
     );
     // The generator must actually walk the whole workflow for the property to mean anything.
     expect([...reached].sort()).toEqual([...ORDER_STATUSES].filter((s) => s !== 'draft').sort());

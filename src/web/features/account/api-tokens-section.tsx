@@ -15,11 +15,11 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { notify } from '../../lib/notify.ts';
 import { fieldErrorOf } from '../auth/field-errors.ts';
 import { type ApiToken, useApiTokens, useCreateApiToken, useRevokeApiToken } from './api.ts';
 
@@ -121,7 +121,7 @@ function RevokeButton({ token }: { token: ApiToken }) {
                 try {
                   await revoke.mutateAsync(token.id);
                   setOpened(false);
-                  notifications.show({ message: t('tokens.revoked') });
+                  notify({ message: t('tokens.revoked') });
                 } catch {
                   // Shown in the dialog.
                 }

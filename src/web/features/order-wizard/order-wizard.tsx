@@ -13,7 +13,6 @@ import {
   Text,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -22,6 +21,7 @@ import { ORDER_STATUS_LABELS } from '../../../domain/workflow/order-status.ts';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { formatDateTime, localize } from '../../lib/format.ts';
+import { notify } from '../../lib/notify.ts';
 import { readableTitle } from './alert-styles.ts';
 import { type CreatedOrder, type OrderView, submitOrder, useOrderTypes, useProvinceDetails } from './api.ts';
 import { fieldId, formatPath, parsePath, STEPS, stepOf, toFieldPath } from './content-paths.ts';
@@ -176,7 +176,7 @@ function WizardBody({ active, onStep }: { active: number; onStep: (index: number
       }
       await submitOrder(order.reference);
       await queryClient.invalidateQueries();
-      notifications.show({ color: 'green', message: t('review.submitted', { reference: order.reference }) });
+      notify({ color: 'green', message: t('review.submitted', { reference: order.reference }) });
       await navigate({ href: orderHref(order.reference) });
     } catch (error) {
       if (isApiError(error) && error.fieldErrors.length > 0) {

@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
+import { notify } from '../../lib/notify.ts';
 import { type Order, useWithdrawOrder } from './api.ts';
 
 /** Withdraw, after a confirmation: it cannot be undone. */
@@ -35,7 +35,7 @@ export function WithdrawButton({ order }: { order: Order }) {
                 try {
                   await withdraw.mutateAsync();
                   close();
-                  notifications.show({ color: 'gray', message: t('actions.withdrawn') });
+                  notify({ color: 'gray', message: t('actions.withdrawn') });
                 } catch {
                   // Shown in the dialog.
                 }

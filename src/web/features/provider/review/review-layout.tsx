@@ -13,7 +13,6 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
@@ -23,6 +22,7 @@ import { PageTitle } from '../../../components/page-title.tsx';
 import { StatusBadge } from '../../../components/status-badge.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { localize } from '../../../lib/format.ts';
+import { notify } from '../../../lib/notify.ts';
 import {
   type CommandResult,
   type OrderView,
@@ -98,7 +98,7 @@ export function ReviewLayout({
     command,
     onDone: (message) => () => {
       setDone(message);
-      notifications.show({
+      notify({
         message,
         color: 'green',
         closeButtonProps: { 'aria-label': t('common:actions.close') },
