@@ -9,9 +9,9 @@ import { type LighthousePreset, type LighthouseReport, runLighthouse } from './s
  * Settings, chosen to be honest and repeatable: Lighthouse's own **desktop preset** (1350×940, 40 ms
  * RTT, 10 Mbit/s, no CPU slowdown) with its default *simulated* throttling — the numbers mean what
  * Lighthouse's desktop report means anywhere, rather than "no throttling on localhost", which would
- * flatter any page. The issue does not name a form factor; the **mobile** default (slow 4G, 4× CPU
- * slowdown) is run too and its scores printed, but not asserted: on a shared 2-core CI machine its CPU
- * simulation mostly measures the machine. Performance is the median of three runs (Lighthouse's advice
+ * flatter any page. The issue does not name a form factor; the mobile default (slow 4G, 4× CPU slowdown)
+ * is not run in the suite (on a shared 2-core CI machine its CPU simulation mostly measures the
+ * machine): `runLighthouse(url, 'mobile')` measures it when wanted. Performance is the median of three runs (Lighthouse's advice
  * for variance); this file runs after every other browser test (e2e/support/sequencer.ts), one page
  * at a time, each run in a fresh Chromium.
  */
@@ -64,16 +64,6 @@ describe('Lighthouse', () => {
       const summary = formatReport(median, `${path} desktop median`);
       expect(median.scores.performance, summary).toBeGreaterThanOrEqual(MIN_PERFORMANCE);
       expect(worstAccessibility, summary).toBeGreaterThanOrEqual(MIN_ACCESSIBILITY);
-    });
-
-    test(`${name} (${path}), mobile: scores reported, not asserted`, { timeout: 300_000 }, async () => {
-      try {
-        const report = await measure(path, 'mobile');
-        process.stdout.write(`${formatReport(report, `${path} mobile (information only)`)}\n`);
-      } catch (error) {
-        // Information only: a run Lighthouse could not finish twice is said, and fails nothing.
-        process.stdout.write(`[lighthouse] ${path} mobile: no result (${String(error)})\n`);
-      }
     });
   }
 });

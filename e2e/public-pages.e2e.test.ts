@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { checkAccessibility } from './support/accessibility.ts';
-import { countVisibleH1, getBaseUrl, setUpBrowser, visit } from './support/fixtures.ts';
+import { countVisibleH1, getBaseUrl, setUpBrowser, visit, waitForSettled } from './support/fixtures.ts';
 import { inEveryVariant } from './support/page-info.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
@@ -64,7 +64,8 @@ describe('language', () => {
     await expect.poll(() => readHtmlLang(page)).toBe('zh-CN');
     expect(await readSkipLinkText(page)).toBe('跳到主要内容');
 
-    await page.reload({ waitUntil: 'networkidle' });
+    await page.reload();
+    await waitForSettled(page);
     expect(await readHtmlLang(page)).toBe('zh-CN');
     expect(await readSkipLinkText(page)).toBe('跳到主要内容');
 

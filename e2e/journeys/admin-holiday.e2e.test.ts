@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { DEMO_USERS, getBaseUrl, setUpBrowser, visit } from '../support/fixtures.ts';
+import { DEMO_USERS, getBaseUrl, setUpBrowser, visit, waitForNetworkQuiet } from '../support/fixtures.ts';
 import { type JourneyUser, keyStep } from '../support/journey-screenshots.ts';
 import { fill, textsFor } from '../support/journey-ui.ts';
 import type { Language } from '../support/page-info.ts';
@@ -41,7 +41,7 @@ async function showYear(page: Page, language: Language): Promise<void> {
   await page
     .getByRole('region', { name: fill(texts.list.title, { year: YEAR }) })
     .waitFor({ timeout: 30_000 });
-  await page.waitForLoadState('networkidle');
+  await waitForNetworkQuiet(page);
 }
 
 describe('an administrator adds a 2027 holiday', () => {

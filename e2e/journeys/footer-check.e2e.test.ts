@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { setUpBrowser, visit } from '../support/fixtures.ts';
+import { setUpBrowser, visit, waitForNetworkQuiet } from '../support/fixtures.ts';
 import { keyStep } from '../support/journey-screenshots.ts';
 import { literal, textsFor } from '../support/journey-ui.ts';
 import type { Language } from '../support/page-info.ts';
@@ -36,7 +36,7 @@ function check(html: string) {
     await form.getByRole('textbox', { name: texts.check.domain }).fill(DOMAIN);
     await form.getByRole('button', { name: texts.check.submit }).click();
     await form.getByRole('heading', { name: texts.result.heading }).waitFor({ timeout: 30_000 });
-    await target.waitForLoadState('networkidle');
+    await waitForNetworkQuiet(target);
   };
 }
 

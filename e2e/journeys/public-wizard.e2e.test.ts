@@ -1,7 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { ViewportName } from '../support/browser.ts';
-import { countVisibleH1, setUpBrowser, visit, waitForSettled } from '../support/fixtures.ts';
+import {
+  countVisibleH1,
+  setUpBrowser,
+  visit,
+  waitForNetworkQuiet,
+  waitForSettled,
+} from '../support/fixtures.ts';
 import { shootBothWidths } from '../support/journey-screenshots.ts';
 import { chooseOption, literal, textsFor } from '../support/journey-ui.ts';
 import type { Language } from '../support/page-info.ts';
@@ -23,7 +29,7 @@ const RUNS: { language: Language; viewport: ViewportName; domain: string }[] = [
 ];
 
 async function step(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  await waitForNetworkQuiet(page);
   await shootBothWidths(page, JOURNEY, name);
 }
 

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, ConsoleMessage, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Page, Request, Response } from 'playwright-core';
 import { afterAll, beforeAll, inject, onTestFailed, onTestFinished } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/app/demo/demo-accounts.ts';
 import { launchChromium, VIEWPORTS, type ViewportName } from './browser.ts';
@@ -162,24 +162,65 @@ export function setUpBrowser(): E2eBrowser {
         }
       });
       const page = await context.newPage();
+      trackRequests(page);
       rememberPage(page, { language: options.language, viewport: options.viewport });
       return page;
     },
   };
 }
 
+/** The requests of each page opened by `openPage` that have not finished yet, and when that last changed. */
+const requestsInFlight = new WeakMap<Page, { requests: Set<Request>; changedAt: number }>();
+
+function trackRequests(page: Page): void {
+  const state = { requests: new Set<Request>(), changedAt: Date.now() };
+  requestsInFlight.set(page, state);
+  const done = (request: Request) => {
+    state.requests.delete(request);
+    state.changedAt = Date.now();
+  };
+  page.on('request', (request) => {
+    // A redirect continues as a new request; the one it came from is over.
+    const from = request.redirectedFrom();
+    if (from) state.requests.delete(from);
+    state.requests.add(request);
+    state.changedAt = Date.now();
+  });
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+}
+
 /**
- * Opens `path` on the e2e server and waits until the app has settled: the network is idle (lazy page
- * chunk and its API calls done) and the page's h1 is shown. Returns the document's HTTP response.
+ * Resolves once no request of the page has been in flight for `quietMs`: the lazy page chunk, its
+ * texts and its API calls are in. Playwright's `networkidle` waits a fixed 500 ms and only once per
+ * document, so it neither sees requests a click starts in the single-page app nor is quick. A request
+ * that stays open (a live preview) is given up on after `timeoutMs`; the test's own assertions follow.
+ */
+export async function waitForNetworkQuiet(page: Page, quietMs = 150, timeoutMs = 10_000): Promise<void> {
+  const state = requestsInFlight.get(page);
+  if (!state) {
+    await page.waitForLoadState('networkidle', { timeout: timeoutMs }).catch(() => {});
+    return;
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (state.requests.size === 0 && Date.now() - state.changedAt >= quietMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/**
+ * Opens `path` on the e2e server and waits until the app has settled: the page's h1 is shown and no
+ * request is in flight (lazy page chunk and its API calls done). Returns the document's HTTP response.
  */
 export async function visit(page: Page, path: string): Promise<Response> {
-  const response = await page.goto(new URL(path, `${getBaseUrl()}/`).href, { waitUntil: 'networkidle' });
+  const response = await page.goto(new URL(path, `${getBaseUrl()}/`).href, { waitUntil: 'load' });
   if (!response) throw new Error(`No response for ${path}`);
   await waitForSettled(page);
   return response;
 }
 
-/** After a navigation inside the app: the page's h1 is shown and the network is idle. */
+/** After a navigation inside the app: the page's h1 is shown and no request is in flight. */
 export async function waitForSettled(page: Page): Promise<void> {
   // A page without an h1 is reported by the test's own h1 assertion, with a clearer message than a timeout.
   await page
@@ -187,7 +228,7 @@ export async function waitForSettled(page: Page): Promise<void> {
     .first()
     .waitFor({ state: 'visible', timeout: 15_000 })
     .catch(() => {});
-  await page.waitForLoadState('networkidle');
+  await waitForNetworkQuiet(page);
 }
 
 /** The number of h1 elements a reader meets (hidden ones excluded); every page must have exactly one. */

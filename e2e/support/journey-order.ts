@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { waitForNetworkQuiet } from './fixtures.ts';
 import { makePdf, makePng } from './journey-files.ts';
 import { chooseOption, fill, textsFor, type UiTexts } from './journey-ui.ts';
 import type { Language } from './page-info.ts';
@@ -102,7 +103,7 @@ export async function uploadRequiredDocuments(page: Page, language: Language): P
       .getByText(file.name)
       .waitFor({ timeout: 30_000 });
   }
-  await page.waitForLoadState('networkidle');
+  await waitForNetworkQuiet(page);
   return names.length;
 }
 
@@ -115,6 +116,6 @@ export function goToWizardStep(target: keyof UiTexts['wizard']['steps']) {
     for (const next of order.slice(1, order.indexOf(target) + 1)) {
       await page.getByRole('button', { name: fill(w.nav.next, { name: w.steps[next] }) }).click();
     }
-    await page.waitForLoadState('networkidle');
+    await waitForNetworkQuiet(page);
   };
 }

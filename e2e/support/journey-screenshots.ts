@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { checkAccessibility } from './accessibility.ts';
 import { VIEWPORTS, type ViewportName } from './browser.ts';
-import { type E2eBrowser, getBaseUrl, visit } from './fixtures.ts';
+import { type E2eBrowser, getBaseUrl, visit, waitForNetworkQuiet } from './fixtures.ts';
 import { describePage, type Language, rememberPage } from './page-info.ts';
 import { saveScreenshot } from './screenshots.ts';
 
@@ -43,11 +43,11 @@ async function settleLayout(page: Page): Promise<void> {
 }
 
 /**
- * The network idle, or 5 s: a re-render may fetch (a chart, a preview), but a page that keeps a
+ * No request in flight, or 5 s: a re-render may fetch (a chart, a preview), but a page that keeps a
  * request open (a live preview frame) is not waited for until the test's timeout.
  */
-async function settleNetwork(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+function settleNetwork(page: Page): Promise<void> {
+  return waitForNetworkQuiet(page, 150, 5_000);
 }
 
 export interface ShootOptions {

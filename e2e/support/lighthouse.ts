@@ -43,7 +43,12 @@ async function launchDebuggableChromium(): Promise<DebuggableChromium> {
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(profile, { recursive: true, force: true });
+      // Chromium's helper processes may still be writing to the profile for a moment after it exits.
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      } catch {
+        // A leftover temporary profile is not a test failure.
+      }
     },
   };
 }

@@ -79,6 +79,12 @@ describeEachDatabase('who may see and do what', (database) => {
     expect(asClient.allowedActions).toEqual([]);
     const clientList = await listOrders(kit.deps, { actor: actors.client });
     expect(clientList.orders.map((o) => o.id)).toEqual([orderId]);
+    // The agent's list says which client each order is for (ids only), so the dashboard can scope it.
+    const agentList = await listOrders(kit.deps, { actor: agent });
+    expect(agentList.orders.find((o) => o.id === orderId)).toMatchObject({
+      agentOrgId: '50',
+      clientUserId: actors.client.userId,
+    });
     for (const stranger of [
       actors.applicant,
       actors.providerReviewer,

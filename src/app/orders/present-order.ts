@@ -47,6 +47,9 @@ export interface OrderSummaryView {
   status: OrderStatus;
   provinceCode: string;
   providerOrgId: string;
+  /** The agency filing for a client, and the client: ids only, so an agent can list by client. */
+  agentOrgId?: string;
+  clientUserId?: string;
   authorityMode: AuthorityMode;
   entityNumber?: string;
   serviceNumber?: string;
@@ -73,8 +76,6 @@ export interface OrderEventView {
 
 export interface OrderView extends OrderSummaryView {
   ownerUserId: string;
-  agentOrgId?: string;
-  clientUserId?: string;
   /** Service numbers issued or recorded at approval, in the order of the content's services. */
   issuedServiceNumbers: string[];
   version: number;
@@ -119,6 +120,8 @@ export function presentOrderSummary(order: OrderRecord, deadlineFlag: DeadlineFl
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
   };
+  if (order.agentOrgId !== undefined) view.agentOrgId = order.agentOrgId;
+  if (order.clientUserId !== undefined) view.clientUserId = order.clientUserId;
   if (order.entityNumber !== undefined) view.entityNumber = order.entityNumber;
   if (order.serviceNumber !== undefined) view.serviceNumber = order.serviceNumber;
   if (order.domain !== undefined) view.domain = order.domain;
@@ -192,8 +195,6 @@ export function presentOrder(details: OrderDetails, actor: Actor): OrderView {
       details: e.details,
     })),
   };
-  if (order.agentOrgId !== undefined) view.agentOrgId = order.agentOrgId;
-  if (order.clientUserId !== undefined) view.clientUserId = order.clientUserId;
   if (order.submittedVersion !== undefined) view.submittedVersion = order.submittedVersion;
   if (details.sms) {
     view.sms = {

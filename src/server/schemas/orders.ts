@@ -173,6 +173,8 @@ export const orderSummarySchema = z
     status: orderStatusSchema,
     provinceCode: z.string().describe('The province whose authority reviews the order.'),
     providerOrgId: z.string().describe('The access provider the order is filed with.'),
+    agentOrgId: z.string().optional().describe('The agency filing for a client.'),
+    clientUserId: z.string().optional().describe('The client the agency files for.'),
     authorityMode: z
       .enum(['sandbox', 'recorded'])
       .describe(
@@ -197,8 +199,6 @@ export const orderSummarySchema = z
 export const orderSchema = orderSummarySchema
   .extend({
     ownerUserId: z.string(),
-    agentOrgId: z.string().optional().describe('The agency filing for a client.'),
-    clientUserId: z.string().optional().describe('The client the agency files for.'),
     issuedServiceNumbers: z
       .array(z.string())
       .describe('Service numbers issued or recorded at approval, in the order of the services.'),

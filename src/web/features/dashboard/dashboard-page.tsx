@@ -366,8 +366,7 @@ export function DashboardPage() {
   const clientName = clientList.find((c) => c.client.id === client)?.client.name;
   const orders = useMyOrders();
   const items = orders.data?.items ?? [];
-  const canScopeOrders = items.some((o) => o.clientUserId !== undefined);
-  const shown = client && canScopeOrders ? items.filter((o) => o.clientUserId === client) : items;
+  const shown = client ? items.filter((o) => o.clientUserId === client) : items;
   const entities = useMyEntities(client);
   const isNew = orders.data && items.length === 0 && entities.data && entities.data.items.length === 0;
 
@@ -392,7 +391,6 @@ export function DashboardPage() {
           {clientName && (
             <Text size="sm" c="gray.7" aria-live="polite">
               {t('client.scopeNote', { name: clientName })}
-              {!canScopeOrders && items.length > 0 ? ` ${t('client.ordersNotScoped')}` : ''}
             </Text>
           )}
         </Stack>

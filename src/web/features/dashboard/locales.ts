@@ -9,8 +9,6 @@ export const en = {
     all: 'All clients',
     scopeNote: 'Showing what you filed for {{name}}.',
     none: 'No client has authorised your agency yet. A client must have an account and give you a letter of authorisation.',
-    ordersNotScoped:
-      'The order list shows every order of your agency: this server cannot filter it by client.',
   },
   attention: {
     title: 'Waiting for you',
@@ -64,7 +62,6 @@ export const zh: Messages<typeof en> = {
     all: '全部客户',
     scopeNote: '正在显示为 {{name}} 办理的备案。',
     none: '还没有客户授权贵机构。客户需注册账户并向您出具授权委托书。',
-    ordersNotScoped: '订单列表显示贵机构的全部订单：本服务器暂不支持按客户筛选。',
   },
   attention: {
     title: '待您处理',
