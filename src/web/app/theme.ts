@@ -42,6 +42,14 @@ const LIGHT_VARIANT_TEXT: Record<string, string> = Object.fromEntries(
   Object.entries(DEFAULT_THEME.colors).map(([name, shades]) => [name, lightVariantText(shades)]),
 );
 
+/**
+ * A colour's text shade that reads at 4.5:1 on white and on its own light tint: for coloured text
+ * (a warning, a success line), where orange.9, yellow.9 and green.8 fall short.
+ */
+export function readableTextColor(name: string): string {
+  return LIGHT_VARIANT_TEXT[name] ?? 'var(--mantine-color-text)';
+}
+
 const variantColorResolver: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
   if (input.variant !== 'light') return colors;

@@ -1,6 +1,7 @@
 import { Alert, Badge, Group, Paper, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readableTextColor } from '../../app/theme.ts';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { isLanguage, type Language, languages } from '../../i18n/messages.ts';
@@ -100,7 +101,7 @@ function LanguageSection() {
         </Radio.Group>
         <div aria-live="polite">
           {saved && (
-            <Text size="sm" c="green.8">
+            <Text size="sm" c={readableTextColor('green')}>
               {t('language.saved')}
             </Text>
           )}

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, List, Modal, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readableTextColor } from '../../app/theme.ts';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -180,7 +181,7 @@ function EditHistory({
                 <Table.Td maw={360}>
                   <Text size="sm">{describe(edit)}</Text>
                   {edit.problems && edit.problems.length > 0 && (
-                    <List size="xs" c="orange.9">
+                    <List size="xs" c={readableTextColor('orange')}>
                       {edit.problems.map((p) => (
                         <List.Item key={p}>{p}</List.Item>
                       ))}

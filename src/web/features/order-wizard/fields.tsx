@@ -10,6 +10,7 @@ import {
 } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readableTextColor } from '../../app/theme.ts';
 import type { ValidatorKind } from './api.ts';
 import { fieldId, getAt, parsePath } from './content-paths.ts';
 import type { SchemaIssue } from './schemas.ts';
@@ -47,7 +48,7 @@ function FieldNotes({ state, hint, locked }: { state: FieldState; hint?: ReactNo
         </Text>
       )}
       {state.warning && (
-        <Text component="span" size="xs" c="yellow.9">
+        <Text component="span" size="xs" c={readableTextColor('yellow')}>
           {state.warning}
         </Text>
       )}

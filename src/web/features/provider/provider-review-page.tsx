@@ -2,6 +2,7 @@ import { Text } from '@mantine/core';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readableTextColor } from '../../app/theme.ts';
 import { useReturnReasonTemplates } from './api.ts';
 import { IdentityPhotos } from './review/identity-photos.tsx';
 import { newReasonDraft } from './review/reasons-editor.tsx';
@@ -52,7 +53,7 @@ export function ProviderReviewPage() {
         >
           <Text size="sm">{t('actions.approveBody')}</Text>
           {checklist.done < checklist.total && (
-            <Text size="sm" c="orange.9" fw={500}>
+            <Text size="sm" c={readableTextColor('orange')} fw={500}>
               {t('actions.checklistIncomplete', { count: checklist.total - checklist.done })}
             </Text>
           )}
