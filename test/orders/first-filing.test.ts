@@ -202,6 +202,12 @@ describeEachDatabase('first filing from draft to approval', (database) => {
         const sent = await sendToAuthority(kit.deps, { actor: reviewer, orderId });
         expect(sent.order.status).toBe('sms_verification');
         expect(sent.order.sms).toMatchObject({ attempts: 0, maxAttempts: 5, attemptsLeft: 5 });
+        // The province's authority follows the SMS step (its SMS monitor), though nothing is for it to do yet.
+        const monitored = await listOrders(kit.deps, { actor: authority, statuses: ['sms_verification'] });
+        expect(monitored.orders.map((o) => o.id)).toContain(orderId);
+        expect(
+          (await listOrders(kit.deps, { actor: authority, view: 'queue' })).orders.map((o) => o.id),
+        ).not.toContain(orderId);
 
         const code = await readSmsCode(kit, owner, orderId);
         const wrong = await submitSmsCode(kit.deps, { actor: owner, orderId, code: wrongCode(code) });

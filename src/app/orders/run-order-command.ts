@@ -177,7 +177,10 @@ async function persistTransition(
     update.hasBeenSubmitted = true;
     update.submittedAt = now;
   }
-  if (next.status === 'authority_review') update.hasReachedAuthority = true;
+  // Sent to the authority: the SMS check is the authority's own step (MIIT texts the people), so its
+  // reviewers see the order from there on, in their SMS monitor first.
+  if (next.status === 'sms_verification' || next.status === 'authority_review')
+    update.hasReachedAuthority = true;
   if (DECIDED.has(next.status)) update.decidedAt = now;
   await stores.orders.updateOrder(order.id, update);
   await stores.orders.appendEvents(order.id, actor, outcome.events);
