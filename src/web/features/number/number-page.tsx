@@ -13,12 +13,12 @@ import {
   Title,
 } from '@mantine/core';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnyNumber } from '../../../domain/numbers/detect-number.ts';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { localize } from '../../lib/format.ts';
+import { useQueryBox } from '../../lib/use-query-box.ts';
 import { Pill } from '../eligibility/pill.tsx';
 import { useParsedNumber } from './api.ts';
 
@@ -271,16 +271,11 @@ export function NumberPage() {
   const { t } = useTranslation('number');
   const { n } = route.useSearch();
   const navigate = useNavigate();
-  const [text, setText] = useState(n ?? '');
-  // Back/forward change ?n=: the box follows the URL.
-  useEffect(() => setText(n ?? ''), [n]);
+  const { text, setText, submit } = useQueryBox(
+    n,
+    (value) => void navigate({ to: '/number', search: value ? { n: value } : {} }),
+  );
   const query = useParsedNumber(n);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const value = text.trim();
-    void navigate({ to: '/number', search: value ? { n: value } : {} });
-  };
 
   const data = query.data;
   return (

@@ -14,12 +14,13 @@ import {
   Title,
 } from '@mantine/core';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { formatDate, localize } from '../../lib/format.ts';
+import { useQueryBox } from '../../lib/use-query-box.ts';
 import { Pill } from '../eligibility/pill.tsx';
 import { isSearchable, type RegistryRecord, type RegistrySearchResult, useRegistrySearch } from './api.ts';
 
@@ -177,16 +178,11 @@ export function RegistryPage() {
   const { t } = useTranslation('registry');
   const { q } = route.useSearch();
   const navigate = useNavigate();
-  const [text, setText] = useState(q ?? '');
-  // Back/forward change ?q=: the box follows the URL.
-  useEffect(() => setText(q ?? ''), [q]);
+  const { text, setText, submit } = useQueryBox(
+    q,
+    (value) => void navigate({ to: '/registry', search: value ? { q: value } : {} }),
+  );
   const search = useRegistrySearch(q);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const value = text.trim();
-    void navigate({ to: '/registry', search: value ? { q: value } : {} });
-  };
 
   const tooShort = q !== undefined && q.trim() !== '' && !isSearchable(q);
   const fieldError = tooShort
