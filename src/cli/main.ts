@@ -18,14 +18,16 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 type Register = (program: CommandType, output: () => Output) => void;
 
 /**
- * Commands that open a database load the database drivers, better-auth and friends: they are
- * imported only when they run (or for the full help), so `openbeian id …` starts quickly.
+ * Commands that open a database load the database drivers, better-auth and friends, and `footer`
+ * loads the HTTP client and playwright-core: they are imported only when they run (or for the full
+ * help), so `openbeian id …` starts quickly.
  */
-const DATABASE_COMMANDS: Record<string, () => Promise<Register>> = {
+const LAZY_COMMANDS: Record<string, () => Promise<Register>> = {
   db: async () => (await import('./commands/db.ts')).registerDbCommand,
   registry: async () => (await import('./commands/registry.ts')).registerRegistryCommand,
   audit: async () => (await import('./commands/audit.ts')).registerAuditCommand,
   user: async () => (await import('./commands/user.ts')).registerUserCommand,
+  footer: async () => (await import('./commands/footer.ts')).registerFooterCommand,
 };
 
 /** The first word that is neither an option nor the value of the global `--lang` option. */
@@ -75,7 +77,7 @@ export async function buildProgram(argv: string[]): Promise<Command> {
   registerProvincesCommand(program, output);
 
   const commandName = findCommandName(argv.slice(2));
-  for (const [name, load] of Object.entries(DATABASE_COMMANDS)) {
+  for (const [name, load] of Object.entries(LAZY_COMMANDS)) {
     if (commandName === undefined || commandName === 'help' || commandName === name) {
       (await load())(program, output);
     }

@@ -22,6 +22,7 @@ import { SharedRateLimitStore } from './rate-limit-store.ts';
 import { registerAdminAuditRoutes } from './routes/admin-audit.ts';
 import { registerAdminCalendarRoutes } from './routes/admin-calendar.ts';
 import { registerAdminCatalogueRoutes } from './routes/admin-catalogue.ts';
+import { registerAdminFetchAllowListRoutes } from './routes/admin-fetch-allow-list.ts';
 import { registerAdminMailRoutes } from './routes/admin-mail.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCalendarRoutes } from './routes/calendar.ts';
@@ -221,6 +222,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerStatsRoutes(app, routeDeps);
   registerAdminCalendarRoutes(app, routeDeps);
   registerAdminCatalogueRoutes(app, routeDeps);
+  registerAdminFetchAllowListRoutes(app, routeDeps);
   registerAdminAuditRoutes(app, routeDeps);
   if (deps.webRoot) await registerWebApp(app, deps.webRoot);
 

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { err, ok, type Result } from '../domain/shared/result.ts';
@@ -25,6 +26,11 @@ export interface Config {
   logLevel: LogLevel;
   /** From MAX_UPLOAD_MB; when absent, documents take up to DEFAULT_MAX_UPLOAD_BYTES (10 MB). */
   maxUploadBytes?: number;
+  /**
+   * From FETCH_ALLOW_HOSTS (comma-separated): hosts the live footer check may fetch although they
+   * resolve to private or loopback addresses, on top of the ones administrators list. Empty by default.
+   */
+  fetchAllowHosts: string[];
 }
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -88,6 +94,28 @@ const envSchema = z.object({
     treatEmptyAsUnset,
     z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
   ),
+  FETCH_ALLOW_HOSTS: z.preprocess(
+    treatEmptyAsUnset,
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((host) => host.trim())
+          .filter((host) => host !== ''),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .refine(
+              (host) => isIP(host.replace(/^\[(.*)\]$/, '$1')) !== 0 || /^[^\s/@?#:[\]]+$/.test(host),
+              'must be host names or IP addresses, without ports or paths',
+            ),
+        ),
+      )
+      .default([]),
+  ),
   MAX_UPLOAD_MB: parseOptional(
     z
       .string()
@@ -121,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<Config, string[]> {
     publicUrl: (e.PUBLIC_URL ?? `http://${formatReachableHost(e.HOST)}:${e.PORT}`).replace(/\/+$/, ''),
     demo: e.DEMO === '1' || e.DEMO === 'true',
     logLevel: e.LOG_LEVEL,
+    fetchAllowHosts: e.FETCH_ALLOW_HOSTS,
   };
   if (e.DATABASE_URL !== undefined) config.databaseUrl = e.DATABASE_URL;
   if (e.SECRET !== undefined) config.secret = e.SECRET;

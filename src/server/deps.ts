@@ -2,6 +2,7 @@ import type { AccountServices } from '../app/accounts/account-stores.ts';
 import type { PreferenceStore } from '../app/accounts/preference-store.ts';
 import type { AdminDeps } from '../app/admin/admin-stores.ts';
 import type { DocumentDeps } from '../app/documents/document-deps.ts';
+import type { PageSource } from '../app/footer/page-source.ts';
 import type { OrderDeps } from '../app/orders/order-deps.ts';
 import type { CalendarProvider, CatalogueProvider, Clock, HealthProbe } from '../app/ports.ts';
 import type { RegistryStore } from '../app/registry/registry-store.ts';
@@ -21,11 +22,14 @@ export interface RateLimits {
   publicApi: RateLimitPolicy;
   /** Password and second-factor attempts (sign-in, sign-up, two-factor): against credential stuffing. */
   signIn: RateLimitPolicy;
+  /** Live footer checks: each fetches a site (and may start a browser), so far fewer than lookups. */
+  liveCheck: RateLimitPolicy;
 }
 
 export const defaultRateLimits: RateLimits = {
   publicApi: { max: 300, timeWindowMs: 60_000 },
   signIn: { max: 20, timeWindowMs: 60_000 },
+  liveCheck: { max: 20, timeWindowMs: 60_000 },
 };
 
 /** Everything the HTTP layer needs; grows with repositories and auth as the platform does. */
@@ -55,6 +59,11 @@ export interface AppDeps {
   admin?: AdminDeps;
   /** Order statistics (GET /api/stats/orders); without it that route answers 503. */
   stats?: OrderStatsStore;
+  /**
+   * Reads live sites for the footer check (guarded fetch, headless browser); without it
+   * POST /api/footer/check-site answers 503.
+   */
+  pages?: PageSource;
   /** Users' preferences (UI language); without it PUT /api/me/preferences answers 503. */
   preferences?: PreferenceStore;
   rateLimits?: Partial<RateLimits>;

@@ -38,6 +38,7 @@ import {
 import { generateRegistrySample } from '../infra/db/seed/registry-sample.ts';
 import { renderSampleDocument } from '../infra/demo/sample-documents.ts';
 import { inspectUpload } from '../infra/documents/inspect-upload.ts';
+import { createPageSource } from '../infra/fetch/page-source.ts';
 import { renderVerificationForm } from '../infra/pdf/verification-form.ts';
 import { createEncryptedFileStore } from '../infra/storage/encrypted-file-store.ts';
 import { buildApp } from './app.ts';
@@ -271,6 +272,7 @@ export async function startServer(
       catalogueProvider: dependencies.admin.catalogue,
       stats: createOrderStatsRepository(dependencies.database.kysely),
       preferences: createPreferenceRepository(dependencies.database.kysely),
+      pages: createPageSource(),
       webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     });

@@ -15,6 +15,7 @@ export const testOrigin = new URL(buildTestConfig().publicUrl).origin;
 const generousLimits: RateLimits = {
   publicApi: { max: 10_000, timeWindowMs: 60_000 },
   signIn: { max: 10_000, timeWindowMs: 60_000 },
+  liveCheck: { max: 10_000, timeWindowMs: 60_000 },
 };
 
 export interface AccountsTestApp extends TestApp {

@@ -11,6 +11,7 @@ import { createFieldCipher, deriveDataKeys } from '../../src/infra/crypto/envelo
 import type { Database } from '../../src/infra/db/database.ts';
 import { createAdminPersistence } from '../../src/infra/db/repositories/admin-persistence.ts';
 import { createWorkflowPersistence } from '../../src/infra/db/repositories/order-repository.ts';
+import { createPageSource } from '../../src/infra/fetch/page-source.ts';
 import { HTTP_START, type HttpTestApp } from '../http/http-test-kit.ts';
 import { TestClock } from '../orders/order-test-kit.ts';
 import { buildTestApp, buildTestConfig } from '../server/test-app.ts';
@@ -52,9 +53,11 @@ export async function buildAdminTestApp(database: Database): Promise<HttpTestApp
     calendar: admin.calendar,
     catalogueProvider: admin.catalogue,
     clock,
+    pages: createPageSource(),
     rateLimits: {
       publicApi: { max: 100_000, timeWindowMs: 60_000 },
       signIn: { max: 100_000, timeWindowMs: 60_000 },
+      liveCheck: { max: 100_000, timeWindowMs: 60_000 },
     },
   });
   return { app, accounts, orders, clock, readLogs, admin, close: () => app.close() };

@@ -38,6 +38,7 @@ export const PASSWORD = 'correct horse battery';
 const generousLimits: RateLimits = {
   publicApi: { max: 100_000, timeWindowMs: 60_000 },
   signIn: { max: 100_000, timeWindowMs: 60_000 },
+  liveCheck: { max: 100_000, timeWindowMs: 60_000 },
 };
 
 export interface Person {

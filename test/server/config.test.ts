@@ -13,6 +13,7 @@ describe('loadConfig', () => {
         publicUrl: 'http://127.0.0.1:3000',
         demo: true,
         logLevel: 'info',
+        fetchAllowHosts: [],
       },
     });
   });
@@ -28,6 +29,7 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://beian.example.cn/',
       DEMO: '0',
       LOG_LEVEL: 'warn',
+      FETCH_ALLOW_HOSTS: 'staging.example.cn, 10.0.0.8,[::1]',
     });
     expect(result).toEqual({
       ok: true,
@@ -42,6 +44,7 @@ describe('loadConfig', () => {
         publicUrl: 'https://beian.example.cn',
         demo: false,
         logLevel: 'warn',
+        fetchAllowHosts: ['staging.example.cn', '10.0.0.8', '[::1]'],
       },
     });
   });
@@ -82,5 +85,17 @@ describe('loadConfig', () => {
       'LOG_LEVEL',
     ]);
     expect(result.error.join('\n')).not.toContain('too-short-secret');
+  });
+
+  it('refuses allow-listed hosts given as URLs or with ports', () => {
+    const result = loadConfig({
+      FETCH_ALLOW_HOSTS: 'ok.example.cn,http://staging.example.cn/,10.0.0.8:8080',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toEqual([
+      'FETCH_ALLOW_HOSTS.1: must be host names or IP addresses, without ports or paths',
+      'FETCH_ALLOW_HOSTS.2: must be host names or IP addresses, without ports or paths',
+    ]);
   });
 });

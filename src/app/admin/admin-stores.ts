@@ -36,6 +36,24 @@ export interface CatalogueEditStore {
   markReverted(id: number, by: string, at: Date): Promise<void>;
 }
 
+/** A host the live footer check may fetch although it resolves to a non-public address. */
+export interface FetchAllowHostRecord {
+  /** Lower-case ASCII host name or IP literal (IPv6 without brackets). */
+  host: string;
+  note: string;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export interface FetchAllowHostStore {
+  /** By host name. */
+  listHosts(): Promise<FetchAllowHostRecord[]>;
+  /** Inserts the host or replaces its note; true when it was new. */
+  saveHost(record: FetchAllowHostRecord): Promise<boolean>;
+  /** False when the host was not listed. */
+  deleteHost(host: string): Promise<boolean>;
+}
+
 /** The audit log read newest first, for the viewer. */
 export interface AuditEventReader {
   /** Up to `limit` events with a sequence below `before` (all when absent), newest first. */
@@ -46,6 +64,7 @@ export interface AuditEventReader {
 export interface AdminWriteStores {
   calendarOverrides: CalendarOverrideStore;
   catalogueEdits: CatalogueEditStore;
+  fetchAllowHosts: FetchAllowHostStore;
   auditLog: AuditLogStore;
 }
 
@@ -66,6 +85,7 @@ export interface AdminDeps {
   read: {
     calendarOverrides: CalendarOverrideStore;
     catalogueEdits: CatalogueEditStore;
+    fetchAllowHosts: FetchAllowHostStore;
     auditEvents: AuditEventReader;
     auditLog: AuditLogStore;
   };

@@ -14,6 +14,7 @@ import * as orders from './migrations/0004-orders.ts';
 import * as documents from './migrations/0005-documents.ts';
 import * as admin from './migrations/0006-admin.ts';
 import * as preferences from './migrations/0007-preferences.ts';
+import * as fetchAllowList from './migrations/0008-fetch-allow-list.ts';
 
 /** A migration file: forward-only, one `up` that branches on the dialect where SQL must differ. */
 interface DialectMigration {
@@ -32,6 +33,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0005-documents': documents,
   '0006-admin': admin,
   '0007-preferences': preferences,
+  '0008-fetch-allow-list': fetchAllowList,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

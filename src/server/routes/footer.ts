@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../app/errors.ts';
 import { checkFooter } from '../../app/footer/check-footer.ts';
+import { checkLiveFooter } from '../../app/footer/check-live-footer.ts';
+import type { FetchFailureCode, PageSource } from '../../app/footer/page-source.ts';
 import { FOOTER_RULE_IDS } from '../../domain/footer/analyse-footer.ts';
 import { buildFooterSnippet } from '../../domain/footer/footer-snippet.ts';
 import { parseIcpLicenceNumber, parseTelecomLicenceNumber } from '../../domain/numbers/licence-number.ts';
@@ -63,6 +65,17 @@ const licenceNumberInput = buildNumberInput(
   issue('not_a_licence_number', 'Not a licence number.', '不是许可证编号。'),
 );
 
+const expectationFields = {
+  expectedNumber: buildFilingNumberInput(
+    'The number the page should show: the service number (…号-1), or the entity number in Guangdong.',
+  ).optional(),
+  psbRequired: z
+    .boolean()
+    .optional()
+    .describe('The site has a public-security filing, so its number must be shown.'),
+  licenceNumber: licenceNumberInput.optional().describe('The licence the operator holds, if any.'),
+};
+
 const footerCheckBodySchema = z
   .strictObject({
     html: z
@@ -78,53 +91,141 @@ const footerCheckBodySchema = z
       .describe(
         'The site’s domain (or URL). When the registry has its filing, that number is the expected one and expectedNumber is ignored.',
       ),
-    expectedNumber: buildFilingNumberInput(
-      'The number the page should show: the service number (…号-1), or the entity number in Guangdong.',
-    ).optional(),
-    psbRequired: z
-      .boolean()
-      .optional()
-      .describe('The site has a public-security filing, so its number must be shown.'),
-    licenceNumber: licenceNumberInput.optional().describe('The licence the operator holds, if any.'),
+    ...expectationFields,
   })
   .meta({ id: 'FooterCheckRequest' });
 
+const liveCheckBodySchema = z
+  .strictObject({
+    url: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .describe('The site: a URL (http or https) or a bare domain, which is tried over https and then http.'),
+    domain: z
+      .string()
+      .max(300)
+      .optional()
+      .describe(
+        'The filed domain to compare with when the URL is not on it (a staging copy); by default the URL’s host.',
+      ),
+    ...expectationFields,
+    render: z
+      .enum(['auto', 'always', 'never'])
+      .default('auto')
+      .describe(
+        '`auto` renders the page in headless Chromium when the served HTML shows no filing number (a footer built by scripts).',
+      ),
+  })
+  .meta({ id: 'LiveFooterCheckRequest' });
+
 const ruleVerdictSchema = z.enum(['pass', 'warn', 'fail', 'not_applicable']);
+
+const localizedSchema = z.object({ en: z.string(), zh: z.string() });
+
+const footerRuleResultSchema = z
+  .object({
+    rule: z.enum(FOOTER_RULE_IDS),
+    verdict: ruleVerdictSchema,
+    message: localizedSchema,
+    evidence: z.string().optional().describe('The HTML or text the verdict rests on, shortened.'),
+    source: z.string().describe('Catalogue source id of the rule.'),
+  })
+  .meta({ id: 'FooterRuleResult' });
+
+const foundNumbersSchema = z
+  .array(
+    z.object({
+      kind: z.enum(['icp_filing', 'icp_licence', 'telecom_licence', 'psb_filing']),
+      text: z.string().describe('As printed.'),
+      normalized: z.string(),
+      isValid: z.boolean(),
+      href: z.string().optional().describe('The link the number is the text of.'),
+      isNearBottom: z.boolean(),
+    }),
+  )
+  .describe('Every number found in the page’s visible text, top to bottom.');
+
+const expectedSchema = z
+  .object({ number: z.string(), source: z.enum(['registry', 'request']) })
+  .describe('The number the page was compared with.');
+
+const footerVerdictSchema = z
+  .enum(['compliant', 'warnings', 'non_compliant'])
+  .describe('non_compliant when any rule fails, warnings when any warns, else compliant.');
 
 const footerCheckResponseSchema = z
   .object({
-    verdict: z
-      .enum(['compliant', 'warnings', 'non_compliant'])
-      .describe('non_compliant when any rule fails, warnings when any warns, else compliant.'),
-    expected: z
-      .object({ number: z.string(), source: z.enum(['registry', 'request']) })
-      .optional()
-      .describe('The number the page was compared with.'),
-    rules: z.array(
-      z
-        .object({
-          rule: z.enum(FOOTER_RULE_IDS),
-          verdict: ruleVerdictSchema,
-          message: z.object({ en: z.string(), zh: z.string() }),
-          evidence: z.string().optional().describe('The HTML or text the verdict rests on, shortened.'),
-          source: z.string().describe('Catalogue source id of the rule.'),
-        })
-        .meta({ id: 'FooterRuleResult' }),
-    ),
-    found: z
-      .array(
-        z.object({
-          kind: z.enum(['icp_filing', 'icp_licence', 'telecom_licence', 'psb_filing']),
-          text: z.string().describe('As printed.'),
-          normalized: z.string(),
-          isValid: z.boolean(),
-          href: z.string().optional().describe('The link the number is the text of.'),
-          isNearBottom: z.boolean(),
-        }),
-      )
-      .describe('Every number found in the page’s visible text, top to bottom.'),
+    verdict: footerVerdictSchema,
+    expected: expectedSchema.optional(),
+    rules: z.array(footerRuleResultSchema),
+    found: foundNumbersSchema,
   })
   .meta({ id: 'FooterCheck' });
+
+const FETCH_FAILURE_CODES = [
+  'invalid_url',
+  'unsupported_scheme',
+  'blocked_address',
+  'blocked_port',
+  'dns_failed',
+  'connection_failed',
+  'tls_failed',
+  'timeout',
+  'too_large',
+  'too_many_redirects',
+  'http_error',
+  'not_html',
+] as const satisfies readonly FetchFailureCode[];
+
+const fetchFailureSchema = z
+  .object({
+    code: z.enum(FETCH_FAILURE_CODES),
+    message: localizedSchema,
+    url: z.string().describe('The URL that failed (after redirects).'),
+    status: z.number().int().optional().describe('The HTTP status, for http_error.'),
+  })
+  .meta({ id: 'FetchFailure' });
+
+const liveCheckResponseSchema = z
+  .object({
+    outcome: z
+      .enum(['checked', 'unreachable'])
+      .describe('unreachable: the page could not be fetched (see failure); nothing was judged.'),
+    verdict: z.enum(['compliant', 'warnings', 'non_compliant', 'unreachable']),
+    failure: fetchFailureSchema.optional(),
+    page: z
+      .object({
+        requestedUrl: z.string(),
+        finalUrl: z.string(),
+        status: z.number().int(),
+        redirects: z.array(z.string()),
+        charset: z.string().describe('The encoding the page was read in, e.g. utf-8, gbk, gb18030.'),
+        charsetSource: z.enum(['bom', 'header', 'meta', 'sniffed', 'default']),
+        bytes: z.number().int(),
+        elapsedMs: z.number(),
+      })
+      .optional(),
+    render: z
+      .object({
+        status: z.enum(['not_needed', 'used', 'unavailable', 'failed']),
+        finalUrl: z.string().optional(),
+        elapsedMs: z.number().optional(),
+        blockedRequests: z
+          .number()
+          .int()
+          .optional()
+          .describe('Requests of the page refused by the address guard.'),
+        failure: fetchFailureSchema.optional(),
+      })
+      .optional()
+      .describe('The headless-Chromium pass: used when the served HTML shows no filing number.'),
+    expected: expectedSchema.optional(),
+    rules: z.array(footerRuleResultSchema).optional(),
+    found: foundNumbersSchema.optional(),
+  })
+  .meta({ id: 'LiveFooterCheck' });
 
 const footerSnippetBodySchema = z
   .strictObject({
@@ -147,6 +248,23 @@ const footerSnippetResponseSchema = z
     }),
   })
   .meta({ id: 'FooterSnippet' });
+
+/** @throws DomainError service_unavailable (503) for an app built without page fetching. */
+function getPageSource(deps: RouteDeps): PageSource {
+  if (!deps.pages) {
+    throw new DomainError('service_unavailable', {
+      en: 'Live footer checks are not available on this server.',
+      zh: '本服务器未启用在线页脚检查。',
+    });
+  }
+  return deps.pages;
+}
+
+/** The configured hosts and the ones administrators listed. */
+async function listAllowHosts(deps: RouteDeps): Promise<string[]> {
+  const listed = deps.admin ? await deps.admin.read.fetchAllowHosts.listHosts() : [];
+  return [...deps.config.fetchAllowHosts, ...listed.map((record) => record.host)];
+}
 
 function toValidationError(request: FastifyRequest, path: string, found: Issue): DomainError {
   const language = pickLanguage(request.headers['accept-language']);
@@ -193,6 +311,56 @@ export function registerFooterRoutes(app: FastifyInstance, deps: RouteDeps): voi
         ...(expected ? { expected } : {}),
         rules: analysis.rules,
         found: analysis.found,
+      };
+    },
+  );
+
+  routes.post(
+    '/api/footer/check-site',
+    {
+      config: { rateLimit: getRateLimitConfig(deps, 'liveCheck') },
+      schema: {
+        tags,
+        summary: 'Check a live site’s filing footer',
+        description:
+          'Fetches the site’s page and judges its footer with the rules of POST /api/footer/check, against the registry’s record of its domain. The fetch reaches public addresses only (hosts an administrator allow-lists excepted), on ports 80 and 443, within 10 s, 2 MiB and 5 redirects, and reads GBK/GB18030 pages. When the served HTML shows no filing number the page is rendered in headless Chromium (`render`). A page that cannot be fetched is `unreachable` with the reason, never non-compliant. 400 validation_failed for a URL that is not an http(s) URL or domain; 429 beyond 20 checks a minute per address.',
+        body: liveCheckBodySchema,
+        response: { 200: liveCheckResponseSchema, 503: errorResponseSchema, ...inputErrorResponses },
+      },
+    },
+    async (request) => {
+      const pages = getPageSource(deps);
+      const { url, domain, expectedNumber, psbRequired, licenceNumber, render } = request.body;
+      const checked = await checkLiveFooter(
+        {
+          catalogue: await getCatalogueInForce(deps),
+          registry: deps.registry,
+          pages,
+          listAllowHosts: () => listAllowHosts(deps),
+        },
+        { url, domain, expectedNumber, psbRequired, licenceNumber, render },
+      );
+      if (!checked.ok) throw toValidationError(request, checked.error.field, checked.error.issue);
+      const result = checked.value;
+      if (result.outcome === 'unreachable') {
+        const { failure } = result;
+        if (failure.code === 'invalid_url' || failure.code === 'unsupported_scheme') {
+          throw toValidationError(
+            request,
+            'url',
+            issue(failure.code, failure.message.en, failure.message.zh),
+          );
+        }
+        return { outcome: result.outcome, verdict: result.verdict, failure };
+      }
+      return {
+        outcome: result.outcome,
+        verdict: result.verdict,
+        page: result.page,
+        render: result.render,
+        ...(result.expected ? { expected: result.expected } : {}),
+        rules: result.analysis.rules,
+        found: result.analysis.found,
       };
     },
   );

@@ -5,6 +5,7 @@ import type { DB } from '../schema.ts';
 import { createAuditLogRepository } from './audit-log-repository.ts';
 import { createCalendarOverrideRepository } from './calendar-override-repository.ts';
 import { createCatalogueEditRepository } from './catalogue-edit-repository.ts';
+import { createFetchAllowHostRepository } from './fetch-allow-host-repository.ts';
 
 /** The audit log newest first, a page at a time (the viewer's order; the verifier reads forwards). */
 export function createAuditEventReader(executor: Kysely<DB>): AuditEventReader {
@@ -34,6 +35,7 @@ export function createAdminPersistence(db: Database): Pick<AdminDeps, 'read' | '
     read: {
       calendarOverrides: createCalendarOverrideRepository(db.kysely),
       catalogueEdits: createCatalogueEditRepository(db.kysely),
+      fetchAllowHosts: createFetchAllowHostRepository(db.kysely),
       auditEvents: createAuditEventReader(db.kysely),
       auditLog: createAuditLogRepository(db.kysely),
     },
@@ -42,6 +44,7 @@ export function createAdminPersistence(db: Database): Pick<AdminDeps, 'read' | '
         work({
           calendarOverrides: createCalendarOverrideRepository(trx),
           catalogueEdits: createCatalogueEditRepository(trx),
+          fetchAllowHosts: createFetchAllowHostRepository(trx),
           auditLog: createAuditLogRepository(trx),
         }),
       ),

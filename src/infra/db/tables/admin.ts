@@ -38,7 +38,21 @@ export interface CatalogueEditTable {
   reverted_at: string | null;
 }
 
+/**
+ * A host the live footer check may fetch although it resolves to a private or loopback address (an
+ * intranet test site, a staging server): public addresses need no entry.
+ */
+export interface FetchAllowHostTable {
+  /** Lower-case ASCII host name or IP literal (IPv6 without brackets). */
+  host: string;
+  /** Why it is allowed, for the next administrator. */
+  note: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface AdminTables {
   calendar_override: CalendarOverrideTable;
   catalogue_edit: CatalogueEditTable;
+  fetch_allow_host: FetchAllowHostTable;
 }
