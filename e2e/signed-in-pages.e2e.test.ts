@@ -23,6 +23,7 @@ const CONSOLE_PAGES = [
   { path: '/admin/calendar', user: DEMO_USERS.admin },
   { path: '/admin/users', user: DEMO_USERS.admin },
   { path: '/admin/audit', user: DEMO_USERS.admin },
+  { path: '/admin/allow-list', user: DEMO_USERS.admin },
   { path: '/admin/stats', user: DEMO_USERS.admin },
 ] as const;
 

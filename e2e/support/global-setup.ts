@@ -86,6 +86,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
           PUBLIC_URL: baseUrl,
           DEMO: '1',
           LOG_LEVEL: 'warn',
+          // The live footer check journey serves its fixture site on loopback, which is refused otherwise.
+          FETCH_ALLOW_HOSTS: '127.0.0.1',
         },
         {
           write: () => {},

@@ -87,12 +87,21 @@ const registryRoute = createRoute({
     'RegistryPage',
   ),
 });
-const footerCheckRoute = page(
-  rootRoute,
-  '/footer-check',
-  withTexts(['footer-check', 'eligibility'], () => import('../features/footer-check/footer-check-page.tsx')),
-  'FooterCheckPage',
-);
+const footerCheckRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/footer-check',
+  // The live check's site: shareable, filled in on load but not fetched until asked.
+  validateSearch: (search: Record<string, unknown>): { url?: string } => ({
+    url: optionalString(search.url),
+  }),
+  component: lazyRouteComponent(
+    withTexts(
+      ['footer-check', 'eligibility'],
+      () => import('../features/footer-check/footer-check-page.tsx'),
+    ),
+    'FooterCheckPage',
+  ),
+});
 const numberRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/number',
@@ -268,6 +277,12 @@ const adminAuditRoute = page(
   withTexts(['admin'], () => import('../features/admin/admin-audit-page.tsx')),
   'AdminAuditPage',
 );
+const adminAllowListRoute = page(
+  adminArea,
+  '/allow-list',
+  withTexts(['admin'], () => import('../features/admin/admin-allow-list-page.tsx')),
+  'AdminAllowListPage',
+);
 const adminStatsRoute = page(
   adminArea,
   '/stats',
@@ -304,6 +319,7 @@ const routeTree = rootRoute.addChildren([
     adminCalendarRoute,
     adminUsersRoute,
     adminAuditRoute,
+    adminAllowListRoute,
     adminStatsRoute,
   ]),
 ]);

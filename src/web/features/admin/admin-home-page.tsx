@@ -1,5 +1,12 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconBook2, IconCalendarEvent, IconChartBar, IconListCheck, IconUsers } from '@tabler/icons-react';
+import {
+  IconBook2,
+  IconCalendarEvent,
+  IconChartBar,
+  IconListCheck,
+  IconServerCog,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +18,7 @@ import {
   useCalendarOverrides,
   useCalendarYears,
   useCatalogueEdits,
+  useFetchAllowHosts,
   useOrganisations,
   useUsers,
 } from './api.ts';
@@ -65,6 +73,7 @@ export function AdminHomePage() {
   const users = useUsers('', 1);
   const organisations = useOrganisations();
   const verification = useAuditVerification();
+  const allowHosts = useFetchAllowHosts();
   const nextYear = Number(chinaToday().slice(0, 4)) + 1;
   const nextYearInfo = years.data?.items.find((y) => y.year === nextYear);
   const inForce = edits.data?.items.filter((e) => e.status === 'applied').length;
@@ -146,6 +155,22 @@ export function AdminHomePage() {
                 : t('home.chainBroken', { seq: verification.data.brokenAt ?? '?' })}
             </Badge>
           )}
+        </AreaCard>
+        <AreaCard
+          to="/admin/allow-list"
+          icon={<IconServerCog size={24} />}
+          title={t('nav.allowList')}
+          description={t('home.allowList')}
+        >
+          <Figure
+            value={
+              <Count
+                value={allowHosts.data && allowHosts.data.items.length + allowHosts.data.configured.length}
+                loading={allowHosts.isPending}
+              />
+            }
+            label={t('home.allowListCount')}
+          />
         </AreaCard>
         <AreaCard
           to="/admin/stats"

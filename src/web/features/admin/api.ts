@@ -404,3 +404,40 @@ export function useAddMember() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] }),
   });
 }
+
+// ---------------------------------------------------------------- live footer check allow-list
+
+/** A host the live footer check may fetch although it resolves to a private address. */
+export interface FetchAllowHost {
+  host: string;
+  note: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export function useFetchAllowHosts() {
+  return useQuery({
+    queryKey: ['admin', 'fetch-allow-hosts'],
+    queryFn: () => api.get<{ items: FetchAllowHost[]; configured: string[] }>('/api/admin/fetch-allow-hosts'),
+  });
+}
+
+export function useAllowFetchHost() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ host, note }: { host: string; note: string }) =>
+      api.put<{ host: FetchAllowHost; isNew: boolean }>(
+        `/api/admin/fetch-allow-hosts/${encodeURIComponent(host)}`,
+        { note },
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'fetch-allow-hosts'] }),
+  });
+}
+
+export function useRemoveFetchAllowHost() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (host: string) => api.delete(`/api/admin/fetch-allow-hosts/${encodeURIComponent(host)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'fetch-allow-hosts'] }),
+  });
+}

@@ -8,6 +8,7 @@ export const en = {
     calendar: 'Working-day calendar',
     users: 'Users and organisations',
     audit: 'Audit log',
+    allowList: 'Live-check allow-list',
     stats: 'Statistics',
   },
   actors: {
@@ -24,6 +25,8 @@ export const en = {
     users: 'Accounts, access providers, agencies and the roles people hold in them.',
     audit: 'Every action on the platform, hash-chained so that tampering shows.',
     stats: 'Orders by status, time per review stage and province, return reasons and deadlines met.',
+    allowList: 'Private or internal hosts (staging servers) that the live footer check may reach.',
+    allowListCount: 'hosts allowed',
     editsInForce: 'edits in force',
     editsTotal: 'edits in total',
     overrides: 'calendar days set',
@@ -387,6 +390,39 @@ export const en = {
       end: 'Start of the log reached.',
     },
   },
+  allowList: {
+    title: 'Live-check allow-list',
+    description:
+      'Public sites need no entry; list a host only to let the live footer check reach a private or internal address (a staging server).',
+    form: {
+      title: 'Allow a host',
+      host: 'Host',
+      hostHint:
+        'The host name or IP address only, without scheme, port or path: staging.example.cn or 10.0.0.8.',
+      note: 'Note',
+      noteHint: 'Why the host is allowed, for the next administrator.',
+      notePlaceholder: 'e.g. Staging copy of example.cn, checked before each release',
+      required: 'Required.',
+      submit: 'Allow the host',
+      added: '{{host}} was added to the allow-list.',
+      updated: 'The note of {{host}} was updated.',
+    },
+    list: {
+      title: 'Allowed hosts',
+      empty: 'No host is listed. Public sites are checked without an entry.',
+      addedBy: 'Added by {{name}},',
+      configured: 'from server config',
+      configuredNote: 'Set by FETCH_ALLOW_HOSTS when the server starts; change it there.',
+      remove: 'Remove',
+      removeLabel: 'Remove {{host}}',
+    },
+    remove: {
+      title: 'Remove this host?',
+      body: 'The live footer check will no longer reach {{host}} when it resolves to a private or internal address.',
+      confirm: 'Remove',
+      done: '{{host}} was removed from the allow-list.',
+    },
+  },
 };
 
 export const zh: Messages<typeof en> = {
@@ -397,6 +433,7 @@ export const zh: Messages<typeof en> = {
     calendar: '工作日日历',
     users: '用户与组织',
     audit: '审计日志',
+    allowList: '在线检查允许列表',
     stats: '统计',
   },
   actors: {
@@ -411,6 +448,8 @@ export const zh: Messages<typeof en> = {
     users: '账户、接入商、代理机构，以及用户在其中的角色。',
     audit: '平台上的每一项操作，以哈希链相连，任何篡改都会暴露。',
     stats: '各状态订单数、各省各审核环节用时、退回原因和时限达成率。',
+    allowList: '在线页脚检查可以访问的内网或私有地址主机（如测试服务器）。',
+    allowListCount: '个允许的主机',
     editsInForce: '项修改生效中',
     editsTotal: '项修改（累计）',
     overrides: '个已设置的日期',
@@ -770,6 +809,38 @@ export const zh: Messages<typeof en> = {
       shown_other: '已显示 {{n}} 条事件',
       more: '加载更多',
       end: '已到日志开头。',
+    },
+  },
+  allowList: {
+    title: '在线检查允许列表',
+    description:
+      '公网网站无需添加；只有需要让在线页脚检查访问内网或私有地址（如测试服务器）时，才将主机加入此列表。',
+    form: {
+      title: '允许主机',
+      host: '主机',
+      hostHint: '只填主机名或 IP 地址，不含协议、端口和路径，如 staging.example.cn 或 10.0.0.8。',
+      note: '备注',
+      noteHint: '说明允许该主机的原因，供其他管理员参考。',
+      notePlaceholder: '例如：example.cn 的测试环境，每次发布前检查',
+      required: '必填。',
+      submit: '允许该主机',
+      added: '已将 {{host}} 加入允许列表。',
+      updated: '已更新 {{host}} 的备注。',
+    },
+    list: {
+      title: '已允许的主机',
+      empty: '列表为空。公网网站无需添加即可检查。',
+      addedBy: '{{name}} 添加于',
+      configured: '来自服务器配置',
+      configuredNote: '由服务器启动时的 FETCH_ALLOW_HOSTS 设置，须在该处修改。',
+      remove: '移除',
+      removeLabel: '移除 {{host}}',
+    },
+    remove: {
+      title: '移除该主机？',
+      body: '之后 {{host}} 如解析到内网或私有地址，在线页脚检查将不再访问它。',
+      confirm: '移除',
+      done: '已将 {{host}} 移出允许列表。',
     },
   },
 };

@@ -25,6 +25,7 @@ export function AdminNav() {
     { to: '/admin/calendar', label: t('nav.calendar') },
     { to: '/admin/users', label: t('nav.users') },
     { to: '/admin/audit', label: t('nav.audit') },
+    { to: '/admin/allow-list', label: t('nav.allowList') },
     { to: '/admin/stats', label: t('nav.stats') },
   ] as const;
   return (

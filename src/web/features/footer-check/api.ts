@@ -44,6 +44,70 @@ export interface FooterCheck {
   }[];
 }
 
+/** Wire forms of POST /api/footer/check-site (LiveFooterCheckRequest / LiveFooterCheck). */
+export type RenderMode = 'auto' | 'always' | 'never';
+
+export interface LiveFooterCheckRequest {
+  url: string;
+  domain?: string;
+  expectedNumber?: string;
+  psbRequired?: boolean;
+  licenceNumber?: string;
+  render?: RenderMode;
+}
+
+export type FetchFailureCode =
+  | 'invalid_url'
+  | 'unsupported_scheme'
+  | 'blocked_address'
+  | 'blocked_port'
+  | 'dns_failed'
+  | 'connection_failed'
+  | 'tls_failed'
+  | 'timeout'
+  | 'too_large'
+  | 'too_many_redirects'
+  | 'http_error'
+  | 'not_html';
+
+export interface FetchFailure {
+  code: FetchFailureCode;
+  message: Localized;
+  url: string;
+  status?: number;
+}
+
+export interface PageFacts {
+  requestedUrl: string;
+  finalUrl: string;
+  status: number;
+  redirects: string[];
+  charset: string;
+  charsetSource: 'bom' | 'header' | 'meta' | 'sniffed' | 'default';
+  bytes: number;
+  elapsedMs: number;
+}
+
+export interface RenderFacts {
+  status: 'not_needed' | 'used' | 'unavailable' | 'failed';
+  finalUrl?: string;
+  elapsedMs?: number;
+  blockedRequests?: number;
+  failure?: FetchFailure;
+}
+
+export type LiveFooterCheck =
+  | {
+      outcome: 'checked';
+      verdict: FooterCheck['verdict'];
+      page: PageFacts;
+      render: RenderFacts;
+      expected?: FooterCheck['expected'];
+      rules: FooterCheck['rules'];
+      found: FooterCheck['found'];
+    }
+  | { outcome: 'unreachable'; verdict: 'unreachable'; failure: FetchFailure };
+
 export interface FooterSnippetRequest {
   number: string;
   psbNumber?: string;
@@ -59,6 +123,13 @@ export interface FooterSnippet {
 export function useFooterCheck() {
   return useMutation({
     mutationFn: (body: FooterCheckRequest) => api.post<FooterCheck>('/api/footer/check', body),
+  });
+}
+
+/** Fetches and judges a live site; the server answers 429 beyond 20 checks a minute per address. */
+export function useLiveFooterCheck() {
+  return useMutation({
+    mutationFn: (body: LiveFooterCheckRequest) => api.post<LiveFooterCheck>('/api/footer/check-site', body),
   });
 }
 

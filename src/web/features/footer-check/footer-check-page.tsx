@@ -1,282 +1,74 @@
 import {
-  Alert,
   Anchor,
   Box,
   Button,
-  Checkbox,
   Code,
   CopyButton,
   Group,
-  Paper,
   SimpleGrid,
   Stack,
-  Table,
+  Tabs,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { type FormEvent, useState } from 'react';
+import { IconCode, IconWorldWww } from '@tabler/icons-react';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import { isApiError } from '../../lib/api.ts';
-import { localize } from '../../lib/format.ts';
-import { Pill } from '../eligibility/pill.tsx';
-import { SourceLine } from '../eligibility/sources.tsx';
-import {
-  type FooterCheck,
-  type FooterSnippetRequest,
-  type RuleVerdict,
-  useFooterCheck,
-  useFooterSnippet,
-} from './api.ts';
+import { type FooterSnippetRequest, useFooterSnippet } from './api.ts';
+import { fieldErrorsOf } from './field-errors.ts';
+import { LiveCheck } from './live-check.tsx';
+import { PasteCheck } from './paste-check.tsx';
 
-const VERDICT_COLORS: Record<RuleVerdict, string> = {
-  pass: 'green',
-  warn: 'yellow',
-  fail: 'red',
-  not_applicable: 'gray',
-};
+const route = getRouteApi('/footer-check');
 
-const OVERALL_COLORS: Record<FooterCheck['verdict'], string> = {
-  compliant: 'green',
-  warnings: 'yellow',
-  non_compliant: 'red',
-};
+type CheckMode = 'paste' | 'live';
 
-/** The checker quotes the page as serialised HTML, with CJK as numeric entities: show the characters. */
-function decodeNumericEntities(html: string): string {
-  return html.replace(/&#(x[0-9a-f]+|\d+);/giu, (entity, code: string) => {
-    const value = code[0] === 'x' || code[0] === 'X' ? Number.parseInt(code.slice(1), 16) : Number(code);
-    return Number.isFinite(value) && value > 0x1f && value <= 0x10ffff ? String.fromCodePoint(value) : entity;
-  });
-}
-
-/** Stable keys for a list that may repeat an item (a number printed twice): text plus occurrence. */
-function withKeys<T extends { kind: string; text: string }>(items: readonly T[]) {
-  const seen = new Map<string, number>();
-  return items.map((item) => {
-    const base = `${item.kind}:${item.text}`;
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    return { key: `${base}#${count}`, item };
-  });
-}
-
-/** Field errors of a 400, by body field name. */
-function fieldErrorsOf(error: unknown): Record<string, string> {
-  if (!isApiError(error, 'validation_failed')) return {};
-  return Object.fromEntries(error.fieldErrors.map((f) => [f.path.replace(/^body\./u, ''), f.message]));
-}
-
-function Result({ result, onUseNumber }: { result: FooterCheck; onUseNumber: (number: string) => void }) {
-  const { t } = useTranslation('footer-check');
-  const filing = result.found.find((f) => f.kind === 'icp_filing' && f.isValid);
-  const snippetNumber = result.expected?.number ?? filing?.normalized;
-  return (
-    <Stack gap="md">
-      <Title order={3}>{t('result.heading')}</Title>
-      <Alert color={OVERALL_COLORS[result.verdict]} title={t(`result.verdict.${result.verdict}`)}>
-        {result.expected && (
-          <Text size="sm">
-            {t('result.expected', {
-              number: result.expected.number,
-              source: t(`result.expectedSource.${result.expected.source}`),
-            })}
-          </Text>
-        )}
-      </Alert>
-      <Title order={4} fz="md">
-        {t('result.rules')}
-      </Title>
-      <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }}>
-        {result.rules.map((rule) => (
-          <Paper component="li" key={rule.rule} withBorder p="sm" radius="md">
-            <Stack gap={4}>
-              <Group gap="sm" wrap="nowrap" align="center">
-                <Pill color={VERDICT_COLORS[rule.verdict]} miw={96}>
-                  {t(`verdicts.${rule.verdict}`)}
-                </Pill>
-                <Text fw={600} size="sm">
-                  {t(`rules.${rule.rule}`)}
-                </Text>
-              </Group>
-              <Stack gap={4} style={{ minWidth: 0 }}>
-                <Text size="sm">{localize(rule.message)}</Text>
-                {rule.evidence && (
-                  <Box>
-                    <Text size="xs" c="gray.7">
-                      {t('result.evidence')}
-                    </Text>
-                    <Code
-                      block
-                      tabIndex={0}
-                      style={{
-                        maxHeight: 120,
-                        overflow: 'auto',
-                        whiteSpace: 'pre-wrap',
-                        wordBreak: 'break-all',
-                      }}
-                    >
-                      {decodeNumericEntities(rule.evidence)}
-                    </Code>
-                  </Box>
-                )}
-                <SourceLine ids={[rule.source]} />
-              </Stack>
-            </Stack>
-          </Paper>
-        ))}
-      </Stack>
-      <Title order={4} fz="md">
-        {t('result.found')}
-      </Title>
-      {result.found.length === 0 ? (
-        <Text size="sm">{t('result.foundNone')}</Text>
-      ) : (
-        <Box tabIndex={0} role="region" aria-label={t('result.found')} style={{ overflowX: 'auto' }}>
-          <Table striped withTableBorder miw={560}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('result.foundColumns.kind')}</Table.Th>
-                <Table.Th>{t('result.foundColumns.text')}</Table.Th>
-                <Table.Th>{t('result.foundColumns.link')}</Table.Th>
-                <Table.Th>{t('result.foundColumns.bottom')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {withKeys(result.found).map(({ key, item: found }) => (
-                <Table.Tr key={key}>
-                  <Table.Td>{t(`kinds.${found.kind}`)}</Table.Td>
-                  <Table.Td>
-                    {found.text}
-                    {!found.isValid && (
-                      <Pill ml="xs" color="red" size="sm">
-                        {t('verdicts.fail')}
-                      </Pill>
-                    )}
-                  </Table.Td>
-                  <Table.Td style={{ wordBreak: 'break-all' }}>
-                    {found.href ?? (
-                      <Text span size="sm" c="gray.7">
-                        {t('result.noLink')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{found.isNearBottom ? t('result.yes') : t('result.no')}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Box>
-      )}
-      {snippetNumber && (
-        <Group>
-          <Button onClick={() => onUseNumber(snippetNumber)}>{t('result.useForSnippet')}</Button>
-        </Group>
-      )}
-    </Stack>
-  );
-}
-
+/**
+ * The check: a pasted page, or a live site fetched by the server. Both panels stay mounted, so
+ * switching keeps what was typed and the last result of each.
+ */
 function CheckSection({ onUseNumber }: { onUseNumber: (number: string) => void }) {
   const { t } = useTranslation('footer-check');
-  const check = useFooterCheck();
-  const [html, setHtml] = useState('');
-  const [domain, setDomain] = useState('');
-  const [expectedNumber, setExpectedNumber] = useState('');
-  const [psbRequired, setPsbRequired] = useState(false);
-  const [licenceNumber, setLicenceNumber] = useState('');
-  const [missingHtml, setMissingHtml] = useState(false);
-  const errors = fieldErrorsOf(check.error);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (html.trim() === '') {
-      setMissingHtml(true);
-      return;
-    }
-    setMissingHtml(false);
-    check.mutate({
-      html,
-      ...(domain.trim() ? { domain: domain.trim() } : {}),
-      ...(expectedNumber.trim() ? { expectedNumber: expectedNumber.trim() } : {}),
-      ...(psbRequired ? { psbRequired } : {}),
-      ...(licenceNumber.trim() ? { licenceNumber: licenceNumber.trim() } : {}),
-    });
-  };
+  const { url } = route.useSearch();
+  const navigate = useNavigate();
+  const [mode, setMode] = useState<CheckMode>(url ? 'live' : 'paste');
+  // A link with ?url= (shared, or back and forward) opens the live check, filled in but not run.
+  useEffect(() => {
+    if (url) setMode('live');
+  }, [url]);
 
   return (
     <Box component="section" aria-labelledby="footer-check-heading">
       <Title order={2} id="footer-check-heading" mb="sm">
         {t('check.heading')}
       </Title>
-      <Box component="form" onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Textarea
-            label={t('check.html')}
-            description={t('check.htmlHint')}
-            placeholder={t('check.htmlPlaceholder')}
-            value={html}
-            onChange={(event) => setHtml(event.currentTarget.value)}
-            autosize
-            minRows={6}
-            maxRows={16}
-            required
-            error={missingHtml ? t('check.required') : errors.html}
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
-            spellCheck={false}
+      <Tabs value={mode} onChange={(next) => setMode(next === 'live' ? 'live' : 'paste')} keepMounted>
+        <Tabs.List aria-label={t('modes.label')} mb="md">
+          <Tabs.Tab value="paste" leftSection={<IconCode size={16} aria-hidden />}>
+            {t('modes.paste')}
+          </Tabs.Tab>
+          <Tabs.Tab value="live" leftSection={<IconWorldWww size={16} aria-hidden />}>
+            {t('modes.live')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="paste">
+          <PasteCheck onUseNumber={onUseNumber} />
+        </Tabs.Panel>
+        <Tabs.Panel value="live">
+          <LiveCheck
+            url={url}
+            onSubmitUrl={(value) =>
+              void navigate({ to: '/footer-check', search: { url: value }, replace: value === url })
+            }
+            onUseNumber={onUseNumber}
           />
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-            <TextInput
-              label={t('check.domain')}
-              description={t('check.domainHint')}
-              placeholder="example.cn"
-              value={domain}
-              onChange={(event) => setDomain(event.currentTarget.value)}
-              error={errors.domain}
-              autoComplete="off"
-            />
-            <TextInput
-              label={t('check.expectedNumber')}
-              description={t('check.expectedHint')}
-              placeholder="京ICP备2024012345号-1"
-              value={expectedNumber}
-              onChange={(event) => setExpectedNumber(event.currentTarget.value)}
-              error={errors.expectedNumber}
-              autoComplete="off"
-            />
-            <TextInput
-              label={t('check.licenceNumber')}
-              description={t('check.licenceHint')}
-              placeholder="京B2-20212732"
-              value={licenceNumber}
-              onChange={(event) => setLicenceNumber(event.currentTarget.value)}
-              error={errors.licenceNumber}
-              autoComplete="off"
-            />
-          </SimpleGrid>
-          <Checkbox
-            label={t('check.psbRequired')}
-            checked={psbRequired}
-            onChange={(event) => setPsbRequired(event.currentTarget.checked)}
-          />
-          <Group gap="sm">
-            <Button type="submit" loading={check.isPending}>
-              {t('check.submit')}
-            </Button>
-            <Button variant="subtle" onClick={() => setHtml(t('check.exampleHtml'))}>
-              {t('check.example')}
-            </Button>
-          </Group>
-        </Stack>
-      </Box>
-      <Box mt="lg" aria-live="polite">
-        {check.error && Object.keys(errors).length === 0 && <ApiErrorAlert error={check.error} />}
-        {check.data && <Result result={check.data} onUseNumber={onUseNumber} />}
-      </Box>
+        </Tabs.Panel>
+      </Tabs>
     </Box>
   );
 }

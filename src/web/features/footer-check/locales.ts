@@ -23,6 +23,83 @@ export const en = {
       '<!doctype html>\n<html>\n<body>\n  <main>…</main>\n  <footer>\n    © 2026 Example Co.\n    <a href="http://www.miitbeian.gov.cn">京ICP备2024012345号-1</a>\n    京公网安备11010802012345号\n  </footer>\n</body>\n</html>',
     required: 'Paste the page’s HTML.',
   },
+  modes: {
+    label: 'How to check',
+    paste: 'Paste the HTML',
+    live: 'Check a live site',
+  },
+  live: {
+    intro:
+      'We fetch the site’s page from our server and check its footer against the registry’s record of its domain.',
+    url: 'Site address',
+    urlHint: 'A URL (https://www.example.cn/) or a domain, which is tried over https and then http.',
+    urlPlaceholder: 'https://www.example.cn/',
+    required: 'Enter the site’s address.',
+    domain: 'Filed domain (optional)',
+    domainHint: 'For a staging copy: the filed domain to compare with.',
+    advanced: 'Advanced',
+    render: 'Render in a headless browser',
+    renderHint:
+      'A footer that scripts build is only seen when the page runs in a browser. Automatic renders the page when the served HTML shows no filing number.',
+    renderModes: {
+      auto: 'Automatic',
+      always: 'Always',
+      never: 'Never',
+    },
+    submit: 'Check the site',
+    limits:
+      'Fetched from our server: public addresses only, on ports 80 and 443, within 10 s, 2 MiB and 5 redirects.',
+    rateLimited: {
+      title: 'Too many checks',
+      body: 'Wait a minute and try again: one address may run 20 live checks a minute.',
+    },
+    facts: {
+      label: 'Page read:',
+      status: 'HTTP {{status}}',
+      encoding: '{{charset}} ({{source}})',
+      charsetSource: {
+        bom: 'from the byte-order mark',
+        header: 'from the HTTP header',
+        meta: 'from the page’s meta tag',
+        sniffed: 'detected from the bytes',
+        default: 'by default',
+      },
+      seconds: '{{seconds}} s',
+      redirects_one: 'after {{count}} redirect',
+      redirects_other: 'after {{count}} redirects',
+    },
+    renderNote: {
+      used: 'The page was rendered in headless Chromium, with its scripts run, and the rendered page was checked ({{seconds}} s).',
+      blocked_one: '{{count}} request of the page to a private address was refused.',
+      blocked_other: '{{count}} requests of the page to private addresses were refused.',
+      unavailable:
+        'The page could not be rendered: this server has no headless browser. The served HTML was checked; a footer that scripts build would not be seen.',
+      failed: 'Rendering the page in headless Chromium failed, so the served HTML was checked. {{reason}}',
+    },
+    unreachable: {
+      title: 'Site unreachable',
+      body: 'The site could not be checked. That is not the same as non-compliant: nothing on the page was judged.',
+      details: 'Details: {{message}}',
+    },
+    failure: {
+      invalid_url: 'The address is not a web address.',
+      unsupported_scheme: 'Only http and https addresses can be checked.',
+      blocked_address:
+        'The site is on a private or internal address; an administrator can allow-list a host (a staging server) for the check to reach it.',
+      blocked_port:
+        'Only ports 80 and 443 are fetched; an administrator can allow-list a host for the check to reach other ports.',
+      dns_failed: 'The domain name does not resolve: check its spelling and its DNS records.',
+      connection_failed:
+        'Nothing answered at the address: the server may be down, or a firewall refuses the connection.',
+      tls_failed:
+        'The secure connection failed: the certificate may have expired, be self-signed or be for another name.',
+      timeout: 'The site did not answer within 10 seconds.',
+      too_large: 'The page is larger than 2 MiB, more than a home page should be.',
+      too_many_redirects: 'The site redirects more than 5 times, perhaps in a loop.',
+      http_error: 'The server answered with HTTP status {{status}} instead of the page.',
+      not_html: 'The address does not serve an HTML page (a file or an API, perhaps).',
+    },
+  },
   result: {
     heading: 'Result',
     verdict: {
@@ -114,6 +191,78 @@ export const zh: Messages<typeof en> = {
     exampleHtml:
       '<!doctype html>\n<html>\n<body>\n  <main>…</main>\n  <footer>\n    © 2026 示例公司\n    <a href="http://www.miitbeian.gov.cn">京ICP备2024012345号-1</a>\n    京公网安备11010802012345号\n  </footer>\n</body>\n</html>',
     required: '请粘贴网页 HTML。',
+  },
+  modes: {
+    label: '检查方式',
+    paste: '粘贴 HTML',
+    live: '在线检查网站',
+  },
+  live: {
+    intro: '由本站服务器访问该网站的页面，并按备案查询中该域名的备案记录检查页脚。',
+    url: '网站地址',
+    urlHint: '网址（https://www.example.cn/）或域名；只填域名时先用 https 访问，失败再用 http。',
+    urlPlaceholder: 'https://www.example.cn/',
+    required: '请填写网站地址。',
+    domain: '备案域名（选填）',
+    domainHint: '检查测试环境等副本时，填写应对照的备案域名。',
+    advanced: '高级选项',
+    render: '用无头浏览器渲染',
+    renderHint:
+      '由脚本生成的页脚，只有在浏览器中运行页面后才能看到。选择“自动”时，服务器返回的 HTML 中没有备案号才渲染。',
+    renderModes: {
+      auto: '自动',
+      always: '总是',
+      never: '从不',
+    },
+    submit: '检查网站',
+    limits: '由本站服务器访问：仅限公网地址的 80 和 443 端口，10 秒、2 MiB、5 次重定向以内。',
+    rateLimited: {
+      title: '检查过于频繁',
+      body: '请稍等一分钟再试：同一地址每分钟最多在线检查 20 次。',
+    },
+    facts: {
+      label: '读取的页面：',
+      status: 'HTTP {{status}}',
+      encoding: '{{charset}}（{{source}}）',
+      charsetSource: {
+        bom: '依据字节顺序标记',
+        header: '依据 HTTP 响应头',
+        meta: '依据页面 meta 标签',
+        sniffed: '根据内容识别',
+        default: '默认编码',
+      },
+      seconds: '{{seconds}} 秒',
+      redirects_one: '经 {{count}} 次重定向',
+      redirects_other: '经 {{count}} 次重定向',
+    },
+    renderNote: {
+      used: '已在无头 Chromium 中运行页面脚本并渲染，检查的是渲染后的页面（{{seconds}} 秒）。',
+      blocked_one: '页面发往内网地址的 {{count}} 个请求已被拦截。',
+      blocked_other: '页面发往内网地址的 {{count}} 个请求已被拦截。',
+      unavailable:
+        '无法渲染页面：本服务器未安装无头浏览器。已检查服务器返回的 HTML；由脚本生成的页脚无法被检查到。',
+      failed: '在无头 Chromium 中渲染页面失败，已改为检查服务器返回的 HTML。{{reason}}',
+    },
+    unreachable: {
+      title: '无法访问网站',
+      body: '未能检查该网站。这不等于不合规：页面上的内容没有被评判。',
+      details: '详情：{{message}}',
+    },
+    failure: {
+      invalid_url: '该地址不是有效的网址。',
+      unsupported_scheme: '只能检查 http 和 https 网址。',
+      blocked_address:
+        '该网站位于内网或私有地址；管理员可将主机（如测试服务器）加入允许列表，以便检查时访问。',
+      blocked_port: '只访问 80 和 443 端口；管理员可将主机加入允许列表，以便检查时访问其他端口。',
+      dns_failed: '域名无法解析：请检查拼写和 DNS 记录。',
+      connection_failed: '该地址没有响应：服务器可能已停机，或防火墙拒绝了连接。',
+      tls_failed: '安全连接失败：证书可能已过期、为自签名证书或不属于该域名。',
+      timeout: '网站在 10 秒内没有响应。',
+      too_large: '页面超过 2 MiB，首页不应这么大。',
+      too_many_redirects: '网站重定向超过 5 次，可能陷入了循环。',
+      http_error: '服务器返回 HTTP 状态码 {{status}}，而不是页面。',
+      not_html: '该地址返回的不是 HTML 页面（可能是文件或接口）。',
+    },
   },
   result: {
     heading: '检查结果',

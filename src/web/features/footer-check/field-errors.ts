@@ -1,0 +1,7 @@
+import { isApiError } from '../../lib/api.ts';
+
+/** Field errors of a 400, by body field name (`url`, `domain`, `expectedNumber` …). */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (!isApiError(error, 'validation_failed')) return {};
+  return Object.fromEntries(error.fieldErrors.map((f) => [f.path.replace(/^body\./u, ''), f.message]));
+}
