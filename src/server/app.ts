@@ -32,7 +32,9 @@ import { registerEligibilityRoutes } from './routes/eligibility.ts';
 import { registerFooterRoutes } from './routes/footer.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerInboxRoutes } from './routes/inbox.ts';
+import { registerLicenceRoutes } from './routes/licences.ts';
 import { registerMeRoutes } from './routes/me.ts';
+import { registerMonitoringRoutes } from './routes/monitoring.ts';
 import { registerNumberRoutes } from './routes/numbers.ts';
 import { registerOrderRoutes } from './routes/orders.ts';
 import { registerOrganisationRoutes } from './routes/organisations.ts';
@@ -93,6 +95,11 @@ const apiTags = [
       'Filing orders from draft to approval: type detection, drafts with field errors, submission, provider review, identity and SMS verification, the authority’s decision, versions and queues.',
   },
   {
+    name: 'licences',
+    description:
+      'ICP commercial licence (ICP证) and EDI licence applications to the authority: materials, prerequisite checks, the acceptance check and review, issued numbers, annual reports, renewal and changes.',
+  },
+  {
     name: 'providers',
     description: 'Providers’ instances and their single-use filing service codes.',
   },
@@ -106,6 +113,11 @@ const apiTags = [
     name: 'footer',
     description:
       'Whether a page’s footer shows its filing number, link and PSB number as the rules ask; copy-ready footer HTML.',
+  },
+  {
+    name: 'monitoring',
+    description:
+      'The compliance monitor: sites whose footers are checked on a schedule, their history, PSB filing and expiry reminders.',
   },
   {
     name: 'stats',
@@ -213,6 +225,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerUserRoutes(app, routeDeps);
   registerRegistryRoutes(app, routeDeps);
   registerOrderRoutes(app, routeDeps);
+  registerLicenceRoutes(app, routeDeps);
   registerProviderRoutes(app, routeDeps);
   registerDocumentRoutes(app, routeDeps);
   registerInboxRoutes(app, routeDeps);
@@ -223,6 +236,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAdminCalendarRoutes(app, routeDeps);
   registerAdminCatalogueRoutes(app, routeDeps);
   registerAdminFetchAllowListRoutes(app, routeDeps);
+  registerMonitoringRoutes(app, routeDeps);
   registerAdminAuditRoutes(app, routeDeps);
   if (deps.webRoot) await registerWebApp(app, deps.webRoot);
 

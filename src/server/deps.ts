@@ -3,6 +3,8 @@ import type { PreferenceStore } from '../app/accounts/preference-store.ts';
 import type { AdminDeps } from '../app/admin/admin-stores.ts';
 import type { DocumentDeps } from '../app/documents/document-deps.ts';
 import type { PageSource } from '../app/footer/page-source.ts';
+import type { LicenceDeps } from '../app/licences/licence-deps.ts';
+import type { MonitorDeps } from '../app/monitoring/monitor-deps.ts';
 import type { OrderDeps } from '../app/orders/order-deps.ts';
 import type { CalendarProvider, CatalogueProvider, Clock, HealthProbe } from '../app/ports.ts';
 import type { RegistryStore } from '../app/registry/registry-store.ts';
@@ -55,6 +57,11 @@ export interface AppDeps {
   orders?: OrderDeps;
   /** Uploaded documents and the verification form; without it the document routes answer 503. */
   documents?: DocumentDeps;
+  /**
+   * ICP and EDI licence applications and the licences issued; without it /api/licences answers 503
+   * (the public materials checklist and prerequisite check work without it).
+   */
+  licences?: LicenceDeps;
   /** Calendar overrides, catalogue edits and the audit log viewer; without it those routes answer 503. */
   admin?: AdminDeps;
   /** Order statistics (GET /api/stats/orders); without it that route answers 503. */
@@ -64,6 +71,8 @@ export interface AppDeps {
    * POST /api/footer/check-site answers 503.
    */
   pages?: PageSource;
+  /** The compliance monitor (sites checked on a schedule); without it /api/monitor answers 503. */
+  monitoring?: MonitorDeps;
   /** Users' preferences (UI language); without it PUT /api/me/preferences answers 503. */
   preferences?: PreferenceStore;
   rateLimits?: Partial<RateLimits>;

@@ -1,3 +1,8 @@
+import type { LicenceDeps } from '../app/licences/licence-deps.ts';
+import { sendLicenceReminders } from '../app/licences/send-licence-reminders.ts';
+import type { MonitorDeps } from '../app/monitoring/monitor-deps.ts';
+import { runDueSiteChecks } from '../app/monitoring/run-due-site-checks.ts';
+import { sendSiteReminders } from '../app/monitoring/send-site-reminders.ts';
 import { sendDeadlineReminders } from '../app/notifications/send-deadline-reminders.ts';
 import { expireSmsChallenges } from '../app/orders/expire-sms-challenges.ts';
 import type { OrderDeps } from '../app/orders/order-deps.ts';
@@ -9,7 +14,8 @@ import type { Config } from './config.ts';
 
 /**
  * The server's background work: closing SMS checks whose 24 hours ran out, sending the deadline
- * reminders the workflow scheduled, and delivering the mail outbox (SMTP, or .eml files under
+ * reminders the workflow scheduled, the compliance monitor's footer checks and reminders, and
+ * delivering the mail outbox (SMTP, or .eml files under
  * <DATA_DIR>/mail). Each job runs on its own timer; a run still going when its next tick comes makes
  * that tick skip, so a slow database never piles runs up.
  */
@@ -18,12 +24,18 @@ export interface JobIntervals {
   smsExpiryMs: number;
   remindersMs: number;
   mailMs: number;
+  licenceRemindersMs: number;
+  siteChecksMs: number;
+  siteRemindersMs: number;
 }
 
 export const defaultJobIntervals: JobIntervals = {
   smsExpiryMs: 60_000,
   remindersMs: 5 * 60_000,
   mailMs: 10_000,
+  licenceRemindersMs: 15 * 60_000,
+  siteChecksMs: 60_000,
+  siteRemindersMs: 30 * 60_000,
 };
 
 export interface JobLogger {
@@ -42,6 +54,10 @@ export interface StartBackgroundJobsOptions {
   intervals?: Partial<JobIntervals>;
   /** Where mail goes; by default SMTP_URL's server, or files under <DATA_DIR>/mail. */
   mailSender?: MailSender;
+  /** Licence applications: their deadline reminders and the issued licences' duty reminders run when given. */
+  licences?: LicenceDeps;
+  /** The compliance monitor: its scheduled footer checks and post-approval reminders run when given. */
+  monitoring?: MonitorDeps;
 }
 
 export interface BackgroundJobs {
@@ -143,6 +159,47 @@ export function startBackgroundJobs(options: StartBackgroundJobsOptions): Backgr
       },
     },
   ];
+  const { monitoring } = options;
+  if (monitoring) {
+    jobs.push(
+      {
+        name: 'site-checks',
+        intervalMs: intervals.siteChecksMs,
+        async run() {
+          const report = await runDueSiteChecks(monitoring, {
+            onError: (siteId, error) =>
+              logger.warn(`job site-checks: site ${siteId}: ${describeFailure(error)}`),
+          });
+          if (report.checked + report.failed > 0) {
+            logger.info(`job site-checks: checked ${report.checked}, failed ${report.failed}`);
+          }
+        },
+      },
+      {
+        name: 'site-reminders',
+        intervalMs: intervals.siteRemindersMs,
+        async run() {
+          const { sent } = await sendSiteReminders(monitoring);
+          if (sent > 0) logger.info(`job site-reminders: sent ${sent}`);
+        },
+      },
+    );
+  }
+  const { licences } = options;
+  if (licences) {
+    jobs.push({
+      name: 'licence-reminders',
+      intervalMs: intervals.licenceRemindersMs,
+      async run() {
+        const report = await sendLicenceReminders(licences, licences.clock.now());
+        if (report.sent + report.cancelled + report.duties > 0) {
+          logger.info(
+            `job licence-reminders: deadlines sent ${report.sent}, cancelled ${report.cancelled}; duties sent ${report.duties}`,
+          );
+        }
+      },
+    });
+  }
   const timers = jobs.map((job) => startTimer(job, logger));
   let isStopped = false;
   return {

@@ -10,6 +10,8 @@ import { createStoredCatalogueProvider } from '../app/admin/stored-catalogue-pro
 import { DEMO_PASSWORD } from '../app/demo/demo-accounts.ts';
 import { type DemoSeedReport, seedDemoData } from '../app/demo/seed-demo.ts';
 import type { DocumentDeps } from '../app/documents/document-deps.ts';
+import type { LicenceDeps } from '../app/licences/licence-deps.ts';
+import type { MonitorDeps } from '../app/monitoring/monitor-deps.ts';
 import { cryptoRandom, type OrderDeps } from '../app/orders/order-deps.ts';
 import { type CalendarProvider, type HealthProbe, systemClock } from '../app/ports.ts';
 import type { RegistryStore } from '../app/registry/registry-store.ts';
@@ -28,6 +30,9 @@ import {
   createDocumentPersistence,
   createDocumentRepository,
 } from '../infra/db/repositories/document-repository.ts';
+import { createLicenceDirectory } from '../infra/db/repositories/licence-directory-repository.ts';
+import { createLicencePersistence } from '../infra/db/repositories/licence-repository.ts';
+import { createMonitorPersistence } from '../infra/db/repositories/monitor-repository.ts';
 import { createWorkflowPersistence } from '../infra/db/repositories/order-repository.ts';
 import { createOrderStatsRepository } from '../infra/db/repositories/order-stats-repository.ts';
 import { createPreferenceRepository } from '../infra/db/repositories/preference-repository.ts';
@@ -45,6 +50,7 @@ import { buildApp } from './app.ts';
 import { type Config, loadConfig } from './config.ts';
 import type { AppDeps } from './deps.ts';
 import { startBackgroundJobs } from './jobs.ts';
+import { buildLiveFooterDeps } from './live-footer-deps.ts';
 import { createLogger, type LoggerOptions } from './logger.ts';
 
 /** Invalid environment variables; `main` prints every problem and exits with 1. */
@@ -68,6 +74,8 @@ export interface Dependencies {
   orders: OrderDeps;
   /** Uploaded documents (encrypted under `<dataDir>/files`) and the verification form. */
   documents: DocumentDeps;
+  /** ICP and EDI licence applications with the sandbox authorities (platform administrators for MIIT). */
+  licences: LicenceDeps;
   /** Calendar overrides, catalogue edits and the audit log viewer, with the providers of both. */
   admin: AdminDeps;
   /** What the demo seed did; absent when DEMO=0. */
@@ -117,6 +125,16 @@ export async function openDependencies(
     authorityMode: 'sandbox',
     // Submission checks the documents actually uploaded, for the demo seed as for every user.
     documentKinds: createDocumentRepository(database.kysely),
+  };
+  const licences: LicenceDeps = {
+    persistence: createLicencePersistence(database),
+    clock: systemClock,
+    calendar: calendarProvider,
+    catalogue: defaultCatalogue,
+    fieldCipher,
+    directory: createLicenceDirectory(database.kysely),
+    registry,
+    authorityMode: 'sandbox',
   };
   let accounts: AccountServices;
   let documents: DocumentDeps;
@@ -171,6 +189,7 @@ export async function openDependencies(
     dataKeys,
     orders,
     documents,
+    licences,
     admin,
     ...(demo === undefined ? {} : { demo }),
     close: () => database.close(),
@@ -255,6 +274,24 @@ export async function startServer(
 
   const logger = createLogger({ level: config.logLevel, ...options.logger });
   const dependencies = await openDependencies(config, secretKey, logger);
+  const pages = createPageSource();
+  const monitoring: MonitorDeps = {
+    ...createMonitorPersistence(dependencies.database),
+    clock: systemClock,
+    fieldCipher: dependencies.orders.fieldCipher,
+    directory: dependencies.orders.directory,
+    getLiveFooterDeps: () =>
+      buildLiveFooterDeps(
+        {
+          config,
+          catalogue: defaultCatalogue,
+          catalogueProvider: dependencies.admin.catalogue,
+          registry: dependencies.registry,
+          admin: dependencies.admin,
+        },
+        pages,
+      ),
+  };
   let app: FastifyInstance;
   try {
     app = await buildApp({
@@ -268,11 +305,13 @@ export async function startServer(
       registry: dependencies.registry,
       orders: dependencies.orders,
       documents: dependencies.documents,
+      licences: dependencies.licences,
       admin: dependencies.admin,
       catalogueProvider: dependencies.admin.catalogue,
       stats: createOrderStatsRepository(dependencies.database.kysely),
       preferences: createPreferenceRepository(dependencies.database.kysely),
-      pages: createPageSource(),
+      pages,
+      monitoring,
       webRoot: options.webRoot ?? DEFAULT_WEB_ROOT,
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     });
@@ -287,6 +326,8 @@ export async function startServer(
     database: dependencies.database,
     config,
     logger,
+    licences: dependencies.licences,
+    monitoring,
   });
   const close = async () => {
     try {

@@ -15,6 +15,8 @@ import * as documents from './migrations/0005-documents.ts';
 import * as admin from './migrations/0006-admin.ts';
 import * as preferences from './migrations/0007-preferences.ts';
 import * as fetchAllowList from './migrations/0008-fetch-allow-list.ts';
+import * as licences from './migrations/0009-licences.ts';
+import * as siteMonitors from './migrations/0010-site-monitors.ts';
 
 /** A migration file: forward-only, one `up` that branches on the dialect where SQL must differ. */
 interface DialectMigration {
@@ -34,6 +36,8 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0006-admin': admin,
   '0007-preferences': preferences,
   '0008-fetch-allow-list': fetchAllowList,
+  '0009-licences': licences,
+  '0010-site-monitors': siteMonitors,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -2,6 +2,8 @@ import type { AccountTables } from './tables/accounts.ts';
 import type { AdminTables } from './tables/admin.ts';
 import type { AuditTables } from './tables/audit.ts';
 import type { DocumentTables } from './tables/documents.ts';
+import type { LicenceTables } from './tables/licences.ts';
+import type { MonitoringTables } from './tables/monitoring.ts';
 import type { OrderWorkflowTables } from './tables/orders.ts';
 import type { PreferenceTables } from './tables/preferences.ts';
 import type { RegistryTables } from './tables/registry.ts';
@@ -25,4 +27,6 @@ export interface DB
     OrderWorkflowTables,
     DocumentTables,
     AdminTables,
-    PreferenceTables {}
+    PreferenceTables,
+    LicenceTables,
+    MonitoringTables {}

@@ -7,63 +7,18 @@ import { checkLiveFooter } from '../../app/footer/check-live-footer.ts';
 import type { FetchFailureCode, PageSource } from '../../app/footer/page-source.ts';
 import { FOOTER_RULE_IDS } from '../../domain/footer/analyse-footer.ts';
 import { buildFooterSnippet } from '../../domain/footer/footer-snippet.ts';
-import { parseIcpLicenceNumber, parseTelecomLicenceNumber } from '../../domain/numbers/licence-number.ts';
-import { normalizeNumberText } from '../../domain/numbers/number-text.ts';
-import { parsePsbNumber } from '../../domain/numbers/psb-number.ts';
-import { type Issue, issue, type Validation } from '../../domain/shared/issue.ts';
+import { type Issue, issue } from '../../domain/shared/issue.ts';
 import { getCatalogueInForce, getRateLimitConfig, type RouteDeps } from '../deps.ts';
 import { defaultMessages, pickLanguage } from '../errors.ts';
-import {
-  type DomainIssueParams,
-  errorResponseSchema,
-  type FieldError,
-  inputErrorResponses,
-} from '../schemas/common.ts';
+import { buildLiveFooterDeps } from '../live-footer-deps.ts';
+import { errorResponseSchema, type FieldError, inputErrorResponses } from '../schemas/common.ts';
+import { licenceNumberInput, psbNumberInput } from '../schemas/footer-numbers.ts';
 import { buildFilingNumberInput } from '../schemas/registry.ts';
 
 /** Pages are checked as pasted; 2 MiB of UTF-8 covers real home pages with inline scripts. */
 export const MAX_FOOTER_HTML_BYTES = 2 * 1024 * 1024;
 /** The JSON body around the page: escapes and the other fields need some room beyond the page itself. */
 const FOOTER_CHECK_BODY_LIMIT = 3 * 1024 * 1024;
-
-function buildNumberInput<T>(
-  description: string,
-  parse: (value: string) => Validation<T>,
-  canonical: (value: T) => string,
-  fallback: Issue,
-) {
-  return z
-    .string()
-    .max(60)
-    .transform((value, context) => {
-      const parsed = parse(value);
-      if (!parsed.valid || !parsed.value) {
-        const first = parsed.errors[0] ?? fallback;
-        const params: DomainIssueParams = { domainIssue: { code: first.code, message: first.message } };
-        context.addIssue({ code: 'custom', message: first.message.en, params });
-        return z.NEVER;
-      }
-      return canonical(parsed.value);
-    })
-    .describe(description);
-}
-
-const psbNumberInput = buildNumberInput(
-  'Public-security filing number, e.g. 京公网安备11010802020134号.',
-  (value) => parsePsbNumber(value),
-  (value) => value.canonical,
-  issue('not_a_psb_number', 'Not a public-security filing number.', '不是公安联网备案号。'),
-);
-
-const licenceNumberInput = buildNumberInput(
-  'ICP licence (京ICP证030173号) or value-added telecom licence (京B2-20212732) number.',
-  (value): Validation<{ canonical: string }> =>
-    normalizeNumberText(value).includes('ICP证')
-      ? parseIcpLicenceNumber(value)
-      : parseTelecomLicenceNumber(value),
-  (value) => value.canonical,
-  issue('not_a_licence_number', 'Not a licence number.', '不是许可证编号。'),
-);
 
 const expectationFields = {
   expectedNumber: buildFilingNumberInput(
@@ -260,12 +215,6 @@ function getPageSource(deps: RouteDeps): PageSource {
   return deps.pages;
 }
 
-/** The configured hosts and the ones administrators listed. */
-async function listAllowHosts(deps: RouteDeps): Promise<string[]> {
-  const listed = deps.admin ? await deps.admin.read.fetchAllowHosts.listHosts() : [];
-  return [...deps.config.fetchAllowHosts, ...listed.map((record) => record.host)];
-}
-
 function toValidationError(request: FastifyRequest, path: string, found: Issue): DomainError {
   const language = pickLanguage(request.headers['accept-language']);
   const fieldError: FieldError = { in: 'body', path, code: found.code, message: found.message[language] };
@@ -331,15 +280,14 @@ export function registerFooterRoutes(app: FastifyInstance, deps: RouteDeps): voi
     async (request) => {
       const pages = getPageSource(deps);
       const { url, domain, expectedNumber, psbRequired, licenceNumber, render } = request.body;
-      const checked = await checkLiveFooter(
-        {
-          catalogue: await getCatalogueInForce(deps),
-          registry: deps.registry,
-          pages,
-          listAllowHosts: () => listAllowHosts(deps),
-        },
-        { url, domain, expectedNumber, psbRequired, licenceNumber, render },
-      );
+      const checked = await checkLiveFooter(await buildLiveFooterDeps(deps, pages), {
+        url,
+        domain,
+        expectedNumber,
+        psbRequired,
+        licenceNumber,
+        render,
+      });
       if (!checked.ok) throw toValidationError(request, checked.error.field, checked.error.issue);
       const result = checked.value;
       if (result.outcome === 'unreachable') {
