@@ -12,6 +12,7 @@ const CONSOLE_PAGES = [
   { path: '/app', user: DEMO_USERS.agent },
   { path: '/account', user: DEMO_USERS.applicant },
   { path: '/inbox', user: DEMO_USERS.applicant },
+  { path: '/monitor', user: DEMO_USERS.applicant },
   { path: '/provider', user: DEMO_USERS.provider },
   { path: '/provider/instances', user: DEMO_USERS.provider },
   { path: '/provider/stats', user: DEMO_USERS.provider },

@@ -19,7 +19,9 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { MONITOR_NAV_LABEL } from '../features/monitoring/nav-label.ts';
 import { isLanguage, type Language, languages } from '../i18n/messages.ts';
+import { localize } from '../lib/format.ts';
 import { chooseLanguage, hasAnyRole, type Me, type Role, useMe, useSignOut } from '../lib/session.ts';
 
 interface NavItem {
@@ -38,6 +40,7 @@ function useNavItems(me: Me | null | undefined): { publicItems: NavItem[]; roleI
   ];
   const allRoleItems: NavItem[] = [
     { to: '/app', label: t('nav.dashboard'), roles: ['applicant', 'agent'] },
+    { to: '/monitor', label: localize(MONITOR_NAV_LABEL), roles: ['applicant', 'agent'] },
     { to: '/provider', label: t('nav.provider'), roles: ['provider_reviewer', 'provider_admin'] },
     { to: '/authority', label: t('nav.authority'), roles: ['authority_reviewer'] },
     { to: '/admin', label: t('nav.admin'), roles: ['platform_admin'] },
@@ -81,6 +84,9 @@ function AccountMenu({ me }: { me: Me }) {
         </Menu.Item>
         <Menu.Item component={Link} to="/inbox">
           {t('nav.inbox')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/monitor">
+          {localize(MONITOR_NAV_LABEL)}
         </Menu.Item>
         <Menu.Divider />
         <Menu.Item

@@ -158,12 +158,43 @@ const inboxRoute = page(
   'InboxPage',
 );
 
+// The compliance monitor (issue 5): any signed-in user's own sites. A check's findings use the footer
+// checker's rule names, and the pages cite the catalogue's sources.
+const monitorArea = area('/monitor', everyRole);
+const monitorRoute = page(
+  monitorArea,
+  '/',
+  withTexts(['monitoring', 'eligibility'], () => import('../features/monitoring/monitor-page.tsx')),
+  'MonitorPage',
+);
+const newSiteRoute = page(
+  monitorArea,
+  '/new',
+  withTexts(['monitoring'], () => import('../features/monitoring/site-form-page.tsx')),
+  'NewSitePage',
+);
+const siteRoute = page(
+  monitorArea,
+  '/$id',
+  withTexts(
+    ['monitoring', 'footer-check', 'eligibility'],
+    () => import('../features/monitoring/site-page.tsx'),
+  ),
+  'SitePage',
+);
+const editSiteRoute = page(
+  monitorArea,
+  '/$id/edit',
+  withTexts(['monitoring'], () => import('../features/monitoring/site-form-page.tsx')),
+  'EditSitePage',
+);
+
 // Applicants and agents.
 const applicantArea = area('/app', ['applicant', 'agent']);
 const dashboardRoute = page(
   applicantArea,
   '/',
-  withTexts(['dashboard', 'order'], () => import('../features/dashboard/dashboard-page.tsx')),
+  withTexts(['dashboard', 'order', 'monitoring'], () => import('../features/dashboard/dashboard-page.tsx')),
   'DashboardPage',
 );
 const newOrderRoute = createRoute({
@@ -300,6 +331,7 @@ const routeTree = rootRoute.addChildren([
   signUpRoute,
   accountArea.addChildren([accountRoute]),
   inboxArea.addChildren([inboxRoute]),
+  monitorArea.addChildren([monitorRoute, newSiteRoute, siteRoute, editSiteRoute]),
   applicantArea.addChildren([dashboardRoute, newOrderRoute, editOrderRoute, orderRoute]),
   providerArea.addChildren([
     providerQueueRoute,

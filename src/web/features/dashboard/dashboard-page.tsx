@@ -23,6 +23,7 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatDate, formatDateTime, localize } from '../../lib/format.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
+import { MonitorSummaryCard } from '../monitoring/monitor-card.tsx';
 import type { OrderSummary } from '../order/api.ts';
 import { DeadlineBadge } from '../order/deadline-badge.tsx';
 import {
@@ -402,6 +403,7 @@ export function DashboardPage() {
       ) : (
         <>
           <AttentionList orders={shown} />
+          <MonitorSummaryCard />
           <EntitiesSection client={client} />
           {orders.data && <OrdersSection orders={shown} hasMore={orders.data.hasMore} />}
         </>

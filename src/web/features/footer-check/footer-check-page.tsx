@@ -19,8 +19,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
+import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { type FooterSnippetRequest, useFooterSnippet } from './api.ts';
-import { fieldErrorsOf } from './field-errors.ts';
 import { LiveCheck } from './live-check.tsx';
 import { PasteCheck } from './paste-check.tsx';
 

@@ -14,9 +14,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
 import { isApiError } from '../../lib/api.ts';
+import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { useQueryBox } from '../../lib/use-query-box.ts';
 import { type RenderMode, useLiveFooterCheck } from './api.ts';
-import { fieldErrorsOf } from './field-errors.ts';
 import { emptyLiveDraft, type LiveCheckDraft, toLiveCheckRequest } from './live-check-form.ts';
 import { LiveResult } from './live-result.tsx';
 

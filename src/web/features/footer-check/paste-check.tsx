@@ -2,8 +2,8 @@ import { Box, Button, Checkbox, Group, SimpleGrid, Stack, Textarea, TextInput } 
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
+import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { useFooterCheck } from './api.ts';
-import { fieldErrorsOf } from './field-errors.ts';
 import { FooterResult } from './footer-result.tsx';
 
 /** The check of a pasted page: its HTML and what it is expected to show. */
