@@ -43,7 +43,7 @@ export interface SiteCheckResult {
   expected?: { number: string; source: 'registry' | 'request' };
   found?: string[];
   /** The rules that failed or warned. */
-  problems?: { rule: string; verdict: 'fail' | 'warn'; message: Localized }[];
+  problems?: { rule: string; verdict: 'fail' | 'warn'; message: Localized; source: string }[];
   failure?: { code: string; message: Localized };
 }
 

@@ -26,7 +26,7 @@ export function summariseCheck(check: LiveFooterCheck): SiteCheckResult {
     found: check.analysis.found.map((found) => found.normalized),
     problems: check.analysis.rules.flatMap((rule) =>
       rule.verdict === 'fail' || rule.verdict === 'warn'
-        ? [{ rule: rule.rule, verdict: rule.verdict, message: rule.message }]
+        ? [{ rule: rule.rule, verdict: rule.verdict, message: rule.message, source: rule.source }]
         : [],
     ),
   };

@@ -142,7 +142,14 @@ export const siteCheckSchema = z
       expected: z.object({ number: z.string(), source: z.enum(['registry', 'request']) }).optional(),
       found: z.array(z.string()).optional().describe('The numbers the page shows.'),
       problems: z
-        .array(z.object({ rule: z.string(), verdict: z.enum(['fail', 'warn']), message: localizedSchema }))
+        .array(
+          z.object({
+            rule: z.string(),
+            verdict: z.enum(['fail', 'warn']),
+            message: localizedSchema,
+            source: z.string().optional().describe('Catalogue source id of the rule.'),
+          }),
+        )
         .optional()
         .describe('The rules that failed or warned.'),
       failure: z.object({ code: z.string(), message: localizedSchema }).optional(),
