@@ -19,6 +19,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { LICENCES_NAV_LABEL } from '../features/licences/nav-label.ts';
 import { MONITOR_NAV_LABEL } from '../features/monitoring/nav-label.ts';
 import { isLanguage, type Language, languages } from '../i18n/messages.ts';
 import { localize } from '../lib/format.ts';
@@ -41,6 +42,7 @@ function useNavItems(me: Me | null | undefined): { publicItems: NavItem[]; roleI
   const allRoleItems: NavItem[] = [
     { to: '/app', label: t('nav.dashboard'), roles: ['applicant', 'agent'] },
     { to: '/monitor', label: localize(MONITOR_NAV_LABEL), roles: ['applicant', 'agent'] },
+    { to: '/licences', label: localize(LICENCES_NAV_LABEL), roles: ['applicant', 'agent', 'platform_admin'] },
     { to: '/provider', label: t('nav.provider'), roles: ['provider_reviewer', 'provider_admin'] },
     { to: '/authority', label: t('nav.authority'), roles: ['authority_reviewer'] },
     { to: '/admin', label: t('nav.admin'), roles: ['platform_admin'] },

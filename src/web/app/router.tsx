@@ -7,6 +7,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { parseNewLicenceSearch } from '../features/licences/search.ts';
 import { loadTexts } from '../i18n/i18n.ts';
 import { hasAnyRole, meQuery, type Role } from '../lib/session.ts';
 import { ForbiddenError, ForbiddenPage, NotFoundPage, RouteErrorPage } from './fallback-pages.tsx';
@@ -194,7 +195,10 @@ const applicantArea = area('/app', ['applicant', 'agent']);
 const dashboardRoute = page(
   applicantArea,
   '/',
-  withTexts(['dashboard', 'order', 'monitoring'], () => import('../features/dashboard/dashboard-page.tsx')),
+  withTexts(
+    ['dashboard', 'order', 'monitoring', 'licences'],
+    () => import('../features/dashboard/dashboard-page.tsx'),
+  ),
   'DashboardPage',
 );
 const newOrderRoute = createRoute({
@@ -220,6 +224,31 @@ const orderRoute = page(
   '/orders/$ref',
   withTexts(['order'], () => import('../features/order/order-page.tsx')),
   'OrderPage',
+);
+
+// ICP and EDI licence applications (issue 5): applicants and agents apply; platform administrators
+// decide the cross-regional ones as MIIT's sandbox, from the same pages.
+const licencesArea = area('/licences', ['applicant', 'agent', 'platform_admin']);
+const licencesRoute = page(
+  licencesArea,
+  '/',
+  withTexts(['licences'], () => import('../features/licences/licences-page.tsx')),
+  'LicencesPage',
+);
+const newLicenceRoute = createRoute({
+  getParentRoute: () => licencesArea,
+  path: '/new',
+  validateSearch: parseNewLicenceSearch,
+  component: lazyRouteComponent(
+    withTexts(['licences', 'eligibility'], () => import('../features/licences/new-licence-page.tsx')),
+    'NewLicencePage',
+  ),
+});
+const licenceRoute = page(
+  licencesArea,
+  '/$ref',
+  withTexts(['licences', 'eligibility'], () => import('../features/licences/licence-page.tsx')),
+  'LicencePage',
 );
 
 // Access providers.
@@ -269,6 +298,30 @@ const authoritySmsRoute = page(
   withTexts(['authority', 'provider'], () => import('../features/authority/authority-sms-page.tsx')),
   'AuthoritySmsPage',
 );
+const authorityLicencesRoute = page(
+  authorityArea,
+  '/licences',
+  withTexts(
+    ['licences', 'authority', 'provider'],
+    () => import('../features/licences/authority-licences-page.tsx'),
+  ),
+  'AuthorityLicencesPage',
+);
+const authorityLicenceRoute = page(
+  authorityArea,
+  '/licences/$ref',
+  withTexts(['licences', 'eligibility'], () => import('../features/licences/licence-page.tsx')),
+  'LicencePage',
+);
+const authorityShellEntitiesRoute = page(
+  authorityArea,
+  '/shell-entities',
+  withTexts(
+    ['compliance', 'authority', 'provider'],
+    () => import('../features/compliance/shell-entities-page.tsx'),
+  ),
+  'ShellEntitiesPage',
+);
 const authorityStatsRoute = page(
   authorityArea,
   '/stats',
@@ -314,6 +367,12 @@ const adminAllowListRoute = page(
   withTexts(['admin'], () => import('../features/admin/admin-allow-list-page.tsx')),
   'AdminAllowListPage',
 );
+const adminShellEntitiesRoute = page(
+  adminArea,
+  '/shell-entities',
+  withTexts(['compliance', 'admin'], () => import('../features/compliance/shell-entities-page.tsx')),
+  'ShellEntitiesPage',
+);
 const adminStatsRoute = page(
   adminArea,
   '/stats',
@@ -333,6 +392,7 @@ const routeTree = rootRoute.addChildren([
   inboxArea.addChildren([inboxRoute]),
   monitorArea.addChildren([monitorRoute, newSiteRoute, siteRoute, editSiteRoute]),
   applicantArea.addChildren([dashboardRoute, newOrderRoute, editOrderRoute, orderRoute]),
+  licencesArea.addChildren([licencesRoute, newLicenceRoute, licenceRoute]),
   providerArea.addChildren([
     providerQueueRoute,
     providerReviewRoute,
@@ -343,6 +403,9 @@ const routeTree = rootRoute.addChildren([
     authorityQueueRoute,
     authorityReviewRoute,
     authoritySmsRoute,
+    authorityLicencesRoute,
+    authorityLicenceRoute,
+    authorityShellEntitiesRoute,
     authorityStatsRoute,
   ]),
   adminArea.addChildren([
@@ -352,6 +415,7 @@ const routeTree = rootRoute.addChildren([
     adminUsersRoute,
     adminAuditRoute,
     adminAllowListRoute,
+    adminShellEntitiesRoute,
     adminStatsRoute,
   ]),
 ]);

@@ -13,6 +13,8 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api.ts';
+import { localize } from '../../lib/format.ts';
+import { SHELL_ENTITIES_NAV_LABEL } from '../compliance/nav-label.ts';
 import { type EditSource, type Source, useSources, useUsers } from './api.ts';
 
 /** The admin areas, for the sub-navigation at the top of every admin page. */
@@ -26,6 +28,7 @@ export function AdminNav() {
     { to: '/admin/users', label: t('nav.users') },
     { to: '/admin/audit', label: t('nav.audit') },
     { to: '/admin/allow-list', label: t('nav.allowList') },
+    { to: '/admin/shell-entities', label: localize(SHELL_ENTITIES_NAV_LABEL) },
     { to: '/admin/stats', label: t('nav.stats') },
   ] as const;
   return (

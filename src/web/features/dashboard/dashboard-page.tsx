@@ -23,6 +23,7 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatDate, formatDateTime, localize } from '../../lib/format.ts';
 import { hasAnyRole, useMe } from '../../lib/session.ts';
+import { LicenceSummaryCard } from '../licences/licence-card.tsx';
 import { MonitorSummaryCard } from '../monitoring/monitor-card.tsx';
 import type { OrderSummary } from '../order/api.ts';
 import { DeadlineBadge } from '../order/deadline-badge.tsx';
@@ -404,6 +405,7 @@ export function DashboardPage() {
         <>
           <AttentionList orders={shown} />
           <MonitorSummaryCard />
+          <LicenceSummaryCard />
           <EntitiesSection client={client} />
           {orders.data && <OrdersSection orders={shown} hasMore={orders.data.hasMore} />}
         </>

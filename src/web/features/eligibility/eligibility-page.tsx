@@ -7,7 +7,14 @@ import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { chinaToday } from '../../components/working-day-countdown.tsx';
 import { isApiError } from '../../lib/api.ts';
+import { localize } from '../../lib/format.ts';
 import { useMe } from '../../lib/session.ts';
+import {
+  buildNewLicenceHref,
+  listLicencesNeeded,
+  type NewLicenceSearch,
+  START_LICENCE_LABELS,
+} from '../licences/search.ts';
 import { type EligibilityRequest, useAssessment } from './api.ts';
 import {
   type Draft,
@@ -174,6 +181,19 @@ export function EligibilityPage() {
     else void navigate({ to: '/sign-up', search: { redirect: ORDER_WIZARD } });
   };
 
+  // A commercial licence (ICP证) or EDI called for: an application prefilled from these answers.
+  const startLicence = (kind: NonNullable<NewLicenceSearch['kind']>) => {
+    if (!profile) return;
+    saveEligibilityProfile(profile, assessment.data);
+    const href = buildNewLicenceHref({
+      kind,
+      scope: profile.crossRegional ? 'cross_regional' : 'provincial',
+      fromEligibility: true,
+    });
+    if (me) void navigate({ href });
+    else void navigate({ to: '/sign-up', search: { redirect: href } });
+  };
+
   const stepProps: StepProps = { draft, set, errors };
   const formStep = step === 'result' ? undefined : (step as FormStep);
 
@@ -278,6 +298,11 @@ export function EligibilityPage() {
                     <Button onClick={startDraftOrder}>
                       {me ? t('result.actions.draftSignedIn') : t('result.actions.draft')}
                     </Button>
+                    {listLicencesNeeded(assessment.data.summary.licenceType).map((kind) => (
+                      <Button key={kind} variant="light" onClick={() => startLicence(kind)}>
+                        {localize(START_LICENCE_LABELS[kind])}
+                      </Button>
+                    ))}
                     <Button variant="default" onClick={() => window.print()}>
                       {t('result.actions.print')}
                     </Button>

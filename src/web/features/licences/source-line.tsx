@@ -1,0 +1,42 @@
+import { Anchor, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSources } from '../eligibility/sources.tsx';
+
+/**
+ * "Source: …" under a check or a material, each source a link with its title (the catalogue's
+ * sources, GET /api/catalogue/sources). The links are underlined: in a line of grey text the colour
+ * alone would not set them apart (WCAG 1.4.1), so they keep the line’s grey and carry the underline.
+ */
+export function SourceLine({ ids }: { ids: readonly string[] }) {
+  const { t } = useTranslation('licences');
+  const { data } = useSources();
+  if (ids.length === 0) return null;
+  return (
+    <Text size="xs" c="gray.7">
+      {t('eligibility:sources.label', { count: ids.length })}{' '}
+      {ids.map((id, index) => {
+        const source = data?.get(id);
+        const title = source?.title ?? id;
+        return (
+          <span key={id}>
+            {index > 0 && '; '}
+            {source?.url ? (
+              <Anchor
+                href={source.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                inherit
+                underline="always"
+                c="gray.8"
+              >
+                {title}
+              </Anchor>
+            ) : (
+              title
+            )}
+          </span>
+        );
+      })}
+    </Text>
+  );
+}
