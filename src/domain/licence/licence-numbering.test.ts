@@ -35,10 +35,15 @@ describe('formatLicenceNumbers', () => {
       { kind: 'edi', scope: 'cross_regional', provinceCode: '44', year: 2099, serial: 1 },
       { telecomLicenceNumber: 'B2-20990001' },
     ],
-    // The current abbreviation, never the legacy one the key may use.
+    // Licences keep the usual one-character name where filing numbers moved on (蜀, 陇), whichever
+    // key names the province.
     [
-      { kind: 'icp', scope: 'provincial', provinceCode: '川', year: 2026, serial: 779 },
-      { telecomLicenceNumber: '蜀B2-20260779', icpLicenceNumber: '蜀ICP证260779号' },
+      { kind: 'icp', scope: 'provincial', provinceCode: '蜀', year: 2026, serial: 779 },
+      { telecomLicenceNumber: '川B2-20260779', icpLicenceNumber: '川ICP证260779号' },
+    ],
+    [
+      { kind: 'edi', scope: 'provincial', provinceCode: '62', year: 2026, serial: 12 },
+      { telecomLicenceNumber: '甘B2-20260012' },
     ],
   ] as const)('%j → %j', (input, expected) => {
     expect(formatLicenceNumbers(input)).toEqual({ ok: true, value: expected });

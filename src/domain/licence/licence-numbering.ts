@@ -62,6 +62,18 @@ function unknownProvince(key: string): Issue {
   });
 }
 
+/**
+ * The abbreviation licences print. Where a province's ICP filing numbers moved to another character
+ * (Sichuan 蜀, Gansu 陇), its telecom licences kept the usual one-character name: 川B2-…, 甘B2-… are
+ * still issued (ref-6-licence; numbers/licence-number.ts reads both).
+ */
+export function getLicenceAbbreviation(province: {
+  icpAbbreviation: string;
+  legacyAbbreviations: readonly string[];
+}): string {
+  return province.legacyAbbreviations[0] ?? province.icpAbbreviation;
+}
+
 export interface FormatLicenceNumbersInput extends LicenceNumberTarget {
   year: number;
   serial: number;
@@ -101,7 +113,7 @@ export function formatLicenceNumbers(
       ),
     );
   }
-  const abbreviation = province.icpAbbreviation;
+  const abbreviation = getLicenceAbbreviation(province);
   const numbers: LicenceNumbers = {
     telecomLicenceNumber: formatTelecomLicenceNumber({
       ...(input.scope === 'provincial' ? { abbreviation } : {}),
