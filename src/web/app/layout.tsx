@@ -110,6 +110,8 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const { publicItems, roleItems } = useNavItems(me);
+  // Four public links fit from md (992 px); with a signed-in user's console links they need lg.
+  const navBreakpoint = roleItems.length > 1 ? 'lg' : 'md';
   const isActive = (to: string) =>
     to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
 
@@ -147,7 +149,7 @@ export function Layout() {
                 component="nav"
                 aria-label={t('nav.mainNavigation')}
                 gap="md"
-                visibleFrom="md"
+                visibleFrom={navBreakpoint}
                 wrap="nowrap"
               >
                 {[...publicItems, ...roleItems].map((item) => (
@@ -168,12 +170,25 @@ export function Layout() {
                   {t('auth.signIn')}
                 </Button>
               )}
-              <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('nav.menu')} />
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom={navBreakpoint}
+                size="sm"
+                aria-label={t('nav.menu')}
+              />
             </Group>
           </Group>
         </Container>
       </AppShell.Header>
-      <Drawer opened={opened} onClose={close} hiddenFrom="md" size="xs" title={t('brand')} position="right">
+      <Drawer
+        opened={opened}
+        onClose={close}
+        hiddenFrom={navBreakpoint}
+        size="xs"
+        title={t('brand')}
+        position="right"
+      >
         <Stack gap={0} component="nav" aria-label={t('nav.mainNavigation')}>
           {[{ to: '/', label: t('nav.home') }, ...publicItems, ...roleItems].map((item) => (
             <NavLink
