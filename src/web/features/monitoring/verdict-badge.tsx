@@ -71,7 +71,7 @@ export function VerdictLegend() {
       <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: 'none' }}>
         {SITE_VERDICTS.map((verdict) => (
           <Group component="li" key={verdict} gap="xs" wrap="nowrap" align="flex-start">
-            <Box miw={128}>
+            <Box miw={150} style={{ flexShrink: 0 }}>
               <VerdictBadge verdict={verdict} />
             </Box>
             <Text size="sm">{t(`verdictHints.${verdict}`)}</Text>
