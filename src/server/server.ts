@@ -173,6 +173,7 @@ export async function openDependencies(
         orders,
         documents,
         renderSampleDocument,
+        licences,
       });
       logger.info(`demo data: ${demo.status}${demo.steps.map((step) => `, ${step.name}`).join('')}`);
     }

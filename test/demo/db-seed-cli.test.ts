@@ -38,6 +38,7 @@ describeEachDatabase('openbeian db seed', (database) => {
         },
         { name: 'accounts', summary: expect.objectContaining({ users: DEMO_ACCOUNTS.length }) },
         { name: 'orders', summary: expect.objectContaining({ orders: DEMO_SCENARIOS.length }) },
+        { name: 'licences', summary: { applications: 2, licences: 1 } },
       ],
       logins: DEMO_ACCOUNTS.map((account) => ({ email: account.email, roles: account.roles })),
     });

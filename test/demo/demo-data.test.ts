@@ -52,7 +52,7 @@ describe('the demo scenarios', () => {
   });
 
   it('run after the accounts they file as', () => {
-    expect(DEMO_SEED_STEPS.map((step) => step.name)).toEqual(['registry', 'accounts', 'orders']);
+    expect(DEMO_SEED_STEPS.map((step) => step.name)).toEqual(['registry', 'accounts', 'orders', 'licences']);
     expect(seedAccountsStep.logins).toBe(DEMO_ACCOUNTS);
   });
 });
@@ -66,7 +66,7 @@ describeEachDatabase('the demo on an empty database', (database) => {
     deps = buildDemoSeedDeps(database.db, { services: SAMPLE_SERVICES });
     const report = await seedDemoData(deps);
     expect(report.status).toBe('seeded');
-    expect(report.steps.map((step) => step.name)).toEqual(['registry', 'accounts', 'orders']);
+    expect(report.steps.map((step) => step.name)).toEqual(['registry', 'accounts', 'orders', 'licences']);
     expect(report.logins).toEqual(DEMO_ACCOUNTS);
     expect(report.steps[2]?.summary).toMatchObject({ orders: DEMO_SCENARIOS.length });
     expect(await verifyAuditLog(deps)).toMatchObject({ ok: true });
@@ -310,7 +310,7 @@ describeEachDatabase('the demo after a seed cut off among the orders', (database
     expect(partial.length).toBeLessThan(DEMO_SCENARIOS.length);
 
     const report = await seedDemoData(deps);
-    expect(report.steps.map((step) => step.name)).toEqual(['orders']);
+    expect(report.steps.map((step) => step.name)).toEqual(['orders', 'licences']);
     const orders = await listAllOrders(deps.orders);
     expect(orders).toHaveLength(DEMO_SCENARIOS.length);
     expect(new Set(orders.map((order) => order.entityCertificateIndex)).size).toBe(DEMO_SCENARIOS.length);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AccountServices } from '../../src/app/accounts/account-stores.ts';
 import type { DemoSeedDeps } from '../../src/app/demo/demo-seed-step.ts';
 import type { DocumentDeps } from '../../src/app/documents/document-deps.ts';
+import type { LicenceDeps } from '../../src/app/licences/licence-deps.ts';
 import { cryptoRandom, type OrderDeps } from '../../src/app/orders/order-deps.ts';
 import type { Clock } from '../../src/app/ports.ts';
 import { createWorkingDayCalendar } from '../../src/domain/calendar/working-day-calendar.ts';
@@ -18,6 +19,8 @@ import {
   createDocumentPersistence,
   createDocumentRepository,
 } from '../../src/infra/db/repositories/document-repository.ts';
+import { createLicenceDirectory } from '../../src/infra/db/repositories/licence-directory-repository.ts';
+import { createLicencePersistence } from '../../src/infra/db/repositories/licence-repository.ts';
 import { createWorkflowPersistence } from '../../src/infra/db/repositories/order-repository.ts';
 import {
   createRegistryRepository,
@@ -97,8 +100,19 @@ export function buildDemoSeedDeps(
     renderVerificationForm,
     organisations: accounts.stores.organisations,
   };
+  const registry = createRegistryRepository(db.kysely, db.dialect);
+  const licences: LicenceDeps = {
+    persistence: createLicencePersistence(db),
+    clock,
+    calendar: { getCalendar: async () => calendar },
+    catalogue: defaultCatalogue,
+    fieldCipher,
+    directory: createLicenceDirectory(db.kysely),
+    registry,
+    authorityMode: 'sandbox',
+  };
   return {
-    registry: createRegistryRepository(db.kysely, db.dialect),
+    registry,
     auditLog: createAuditLogRepository(db.kysely),
     transact: createRegistryTransaction(db),
     refreshRegistryStatistics: () => refreshRegistryStatistics(db.kysely, db.dialect),
@@ -109,6 +123,7 @@ export function buildDemoSeedDeps(
     orders,
     documents,
     renderSampleDocument,
+    licences,
   };
 }
 

@@ -2,6 +2,7 @@ import type { AccountsDeps } from '../accounts/account-stores.ts';
 import type { JsonObject } from '../audit/audit-chain.ts';
 import type { AuditLogStore } from '../audit/audit-log-store.ts';
 import type { DocumentDeps } from '../documents/document-deps.ts';
+import type { LicenceDeps } from '../licences/licence-deps.ts';
 import type { OrderDeps } from '../orders/order-deps.ts';
 import type { Clock } from '../ports.ts';
 import type { RegistryWriteStores } from '../registry/import-registry.ts';
@@ -41,6 +42,8 @@ export interface DemoSeedDeps {
   documents: DocumentDeps;
   /** Draws the sample files the orders step uploads (src/infra/demo/sample-documents.ts). */
   renderSampleDocument: RenderSampleDocument;
+  /** The licence use cases as the server runs them; the licences step runs them on its own clock. */
+  licences: LicenceDeps;
 }
 
 /**

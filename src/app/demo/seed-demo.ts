@@ -4,14 +4,21 @@ import type { AuditLogStore } from '../audit/audit-log-store.ts';
 import type { DemoAccount } from './demo-accounts.ts';
 import type { CompleteDemoStep, DemoSeedDeps, DemoSeedStep } from './demo-seed-step.ts';
 import { seedAccountsStep } from './seed-accounts.ts';
+import { seedLicencesStep } from './seed-licences.ts';
 import { seedOrdersStep } from './seed-orders.ts';
 import { seedRegistryStep } from './seed-registry.ts';
 
 /**
  * The demo, in order: later steps may use what earlier ones wrote (the orders step files as the
- * accounts step's people, and checks its domains against the registry).
+ * accounts step's people, and checks its domains against the registry; the licences step applies for
+ * a company the orders step filed).
  */
-export const DEMO_SEED_STEPS: readonly DemoSeedStep[] = [seedRegistryStep, seedAccountsStep, seedOrdersStep];
+export const DEMO_SEED_STEPS: readonly DemoSeedStep[] = [
+  seedRegistryStep,
+  seedAccountsStep,
+  seedOrdersStep,
+  seedLicencesStep,
+];
 
 /** The first event of a demo database: it marks every record in it as made up. */
 export const DEMO_STARTED_ACTION = 'demo.started';

@@ -539,7 +539,7 @@ interface DemoCast {
   authority: Actor;
 }
 
-async function getDemoActor(accounts: AccountsDeps, role: Parameters<typeof getDemoAccountEmail>[0]) {
+export async function getDemoActor(accounts: AccountsDeps, role: Parameters<typeof getDemoAccountEmail>[0]) {
   const email = getDemoAccountEmail(role);
   const user = await accounts.stores.users.findByEmail(email);
   if (!user) throw new Error(`The demo account ${email} is missing: the accounts step seeds it first`);
@@ -631,7 +631,7 @@ function buildCertificateNumber(entity: DemoEntity): string {
 }
 
 /** The county the fixtures place entities of the province in. */
-function getFixtureCounty(province: string): string {
+export function getFixtureCounty(province: string): string {
   const county = buildIndividualOrderContent({ entity: { provinceCode: province } }).entity?.countyCode;
   if (county === undefined) throw new Error(`No fixture county for province ${province}`);
   return county;
