@@ -117,13 +117,31 @@ export async function checkLiveFooter(
     if (!deps.pages.renderPage) {
       render = { status: 'unavailable' };
     } else {
-      const rendered = await deps.pages.renderPage(page.finalUrl, { allowHosts });
-      if (!rendered.ok) {
+      let rendered: Awaited<ReturnType<NonNullable<PageSource['renderPage']>>> | undefined;
+      try {
+        rendered = await deps.pages.renderPage(page.finalUrl, { allowHosts });
+      } catch {
+        // Chromium could not start or crashed, or every render slot is taken: the served page is
+        // still judged, and the answer says the headless pass did not run.
+        rendered = undefined;
+      }
+      if (!rendered) {
+        render = { status: 'unavailable' };
+      } else if (!rendered.ok) {
         render = { status: 'failed', failure: rendered.error };
       } else {
-        const afterScripts = await judge(rendered.value.html);
+        // The same expectation as the served page's, without asking the registry again.
+        const expected = judged.expected;
+        const afterScripts = await checkFooter(
+          { catalogue: deps.catalogue },
+          {
+            html: rendered.value.html,
+            ...expectations,
+            ...(expected ? { expectedNumber: expected.number } : {}),
+          },
+        );
         if (!afterScripts.ok) return err(afterScripts.error);
-        judged = afterScripts.value;
+        judged = { ...afterScripts.value, ...(expected ? { expected } : {}) };
         render = {
           status: 'used',
           finalUrl: rendered.value.finalUrl,

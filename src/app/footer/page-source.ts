@@ -8,19 +8,22 @@ import type { Result } from '../../domain/shared/result.ts';
  * the check never turns into "non-compliant".
  */
 
-export type FetchFailureCode =
-  | 'invalid_url'
-  | 'unsupported_scheme'
-  | 'blocked_address'
-  | 'blocked_port'
-  | 'dns_failed'
-  | 'connection_failed'
-  | 'tls_failed'
-  | 'timeout'
-  | 'too_large'
-  | 'too_many_redirects'
-  | 'http_error'
-  | 'not_html';
+export const FETCH_FAILURE_CODES = [
+  'invalid_url',
+  'unsupported_scheme',
+  'blocked_address',
+  'blocked_port',
+  'dns_failed',
+  'connection_failed',
+  'tls_failed',
+  'timeout',
+  'too_large',
+  'too_many_redirects',
+  'http_error',
+  'not_html',
+] as const;
+
+export type FetchFailureCode = (typeof FETCH_FAILURE_CODES)[number];
 
 export interface FetchFailure {
   code: FetchFailureCode;

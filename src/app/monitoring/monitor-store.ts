@@ -76,6 +76,8 @@ export interface MonitorStore {
     id: number,
     update: { checkedAt: Date; verdict: SiteVerdict; notifiedVerdict: SiteVerdict | null; nextCheckAt: Date },
   ): Promise<void>;
+  /** Moves the next check of a site whose check could not run (the clock's now + a retry delay). */
+  postponeCheck(id: number, nextCheckAt: Date): Promise<void>;
   /** The newest checks first. */
   listChecks(siteId: number, limit: number): Promise<SiteCheckRecord[]>;
   listSentReminderKeys(siteId: number): Promise<string[]>;

@@ -1,3 +1,4 @@
+import { UNREACHABLE_RETRY_HOURS } from '../../domain/compliance/site-monitoring.ts';
 import type { MonitorDeps } from './monitor-deps.ts';
 import { runSiteCheck } from './run-site-check.ts';
 
@@ -24,6 +25,11 @@ export async function runDueSiteChecks(
     } catch (error) {
       report.failed += 1;
       options.onError?.(site.id, error);
+      // Not first in line again at the next tick: a site that keeps failing must not starve the others.
+      await deps.read.sites.postponeCheck(
+        site.id,
+        new Date(deps.clock.now().getTime() + UNREACHABLE_RETRY_HOURS * 3_600_000),
+      );
     }
   }
   return report;

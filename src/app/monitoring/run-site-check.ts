@@ -47,13 +47,23 @@ export async function runSiteCheck(
   if (!checked.ok) throw new DomainError('validation_failed', checked.error.issue.message);
   const result = summariseCheck(checked.value);
   const now = deps.clock.now();
-  const notice = decideVerdictNotice({
-    previousVerdict: site.lastVerdict ?? null,
-    notifiedVerdict: site.notifiedVerdict ?? null,
-    verdict: result.verdict,
-  });
-  const owners = notice.notify ? await deps.directory.findUsers([site.ownerUserId]) : [];
+  const owners = await deps.directory.findUsers([site.ownerUserId]);
   return deps.transact(async (stores) => {
+    // The fetch took seconds: judge against the site as it is now, which may have been edited
+    // (its next check then stays as the edit set it), checked by another run, or deleted.
+    const current = await stores.sites.findSite(site.id);
+    if (!current) {
+      throw new DomainError('not_found', {
+        en: `Monitored site ${site.id} was deleted during its check.`,
+        zh: `监测网站 ${site.id} 在检查期间已被删除。`,
+      });
+    }
+    const isEdited = current.updatedAt.getTime() !== site.updatedAt.getTime();
+    const notice = decideVerdictNotice({
+      previousVerdict: current.lastVerdict ?? null,
+      notifiedVerdict: current.notifiedVerdict ?? null,
+      verdict: result.verdict,
+    });
     const record = await stores.sites.insertCheck({
       siteId: site.id,
       checkedAt: now,
@@ -65,13 +75,13 @@ export async function runSiteCheck(
       checkedAt: now,
       verdict: result.verdict,
       notifiedVerdict: notice.notifiedVerdict,
-      nextCheckAt: planNextCheck(now, site.intervalHours, result.verdict),
+      nextCheckAt: isEdited ? current.nextCheckAt : planNextCheck(now, current.intervalHours, result.verdict),
     });
     if (notice.notify) {
       await deliverNotification(
         deps.fieldCipher,
         stores.notifications,
-        { addressees: owners, kind: 'site_verdict', message: renderVerdictNotice(site, result) },
+        { addressees: owners, kind: 'site_verdict', message: renderVerdictNotice(current, result) },
         now,
       );
     }

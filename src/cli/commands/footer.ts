@@ -2,6 +2,8 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
+import { toFetchAllowHostName } from '../../app/admin/fetch-allow-host-name.ts';
+import { DomainError } from '../../app/errors.ts';
 import { checkFooter } from '../../app/footer/check-footer.ts';
 import {
   checkLiveFooter,
@@ -260,8 +262,18 @@ export function registerFooterCommand(program: Command, output: () => Output): v
           'missing_target',
         );
       }
-      const fromEnv = (process.env.FETCH_ALLOW_HOSTS ?? '').split(',').map((host) => host.trim());
-      const allowHosts = [...options.allowHost, ...fromEnv].filter((host) => host !== '');
+      const fromEnv = (process.env.FETCH_ALLOW_HOSTS ?? '').split(',');
+      const allowHosts = [...options.allowHost, ...fromEnv]
+        .filter((host) => host.trim() !== '')
+        .map((host) => {
+          try {
+            return toFetchAllowHostName(host);
+          } catch (error) {
+            const message =
+              error instanceof DomainError ? pick(error.localizedMessage, out.lang) : String(error);
+            throw new CliInputError(`--allow-host / FETCH_ALLOW_HOSTS: ${message}`, 'invalid_host');
+          }
+        });
       const expectations = {
         ...(options.psb ? { psbRequired: true } : {}),
         ...(options.licence === undefined ? {} : { licenceNumber: options.licence }),

@@ -12,8 +12,8 @@ export const SITE_VERDICTS: readonly SiteVerdict[] = [
   'unreachable',
 ];
 
-/** Check intervals a site may have: from hourly to weekly; daily by default. */
-export const MIN_CHECK_INTERVAL_HOURS = 1;
+/** Check intervals a site may have: every 6 hours to weekly, daily by default (each check costs a fetch, perhaps a browser). */
+export const MIN_CHECK_INTERVAL_HOURS = 6;
 export const MAX_CHECK_INTERVAL_HOURS = 168;
 export const DEFAULT_CHECK_INTERVAL_HOURS = 24;
 /** An unreachable site is tried again within the hour, so one outage is told apart from a dead site. */

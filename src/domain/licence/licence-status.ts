@@ -1,3 +1,4 @@
+import { assertNever } from '../shared/assert-never.ts';
 import type { Localized } from '../shared/localized.ts';
 
 /**
@@ -55,6 +56,8 @@ export function isTerminalLicenceStatus(status: LicenceApplicationStatus): boole
     case 'materials_requested':
     case 'under_review':
       return false;
+    default:
+      return assertNever(status);
   }
 }
 
@@ -71,6 +74,8 @@ export function canEditLicenceApplication(status: LicenceApplicationStatus): boo
     case 'rejected':
     case 'withdrawn':
       return false;
+    default:
+      return assertNever(status);
   }
 }
 
@@ -87,5 +92,7 @@ export function isWithAuthority(status: LicenceApplicationStatus): boolean {
     case 'rejected':
     case 'withdrawn':
       return false;
+    default:
+      return assertNever(status);
   }
 }

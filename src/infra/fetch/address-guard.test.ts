@@ -111,13 +111,6 @@ describe('createAddressGuard: allow-list', () => {
   ])('%s allow-listed: %s', (host, expected) => {
     expect(guard.isHostAllowListed(host)).toBe(expected);
   });
-
-  it('allows other ports only on allow-listed hosts', () => {
-    expect(guard.isPortAllowed('example.cn', 80)).toBe(true);
-    expect(guard.isPortAllowed('example.cn', 443)).toBe(true);
-    expect(guard.isPortAllowed('example.cn', 8080)).toBe(false);
-    expect(guard.isPortAllowed('127.0.0.1', 8080)).toBe(true);
-  });
 });
 
 describe('createAddressGuard: checkUrl', () => {

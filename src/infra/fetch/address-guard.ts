@@ -118,8 +118,6 @@ export type GuardVerdict =
 export interface AddressGuard {
   /** Exact, case-insensitive match against the admin's allow-list (IPv6 with or without brackets). */
   isHostAllowListed(hostname: string): boolean;
-  /** Allow-listed hosts on any port, everyone else on 80 and 443 only. */
-  isPortAllowed(hostname: string, port: number): boolean;
   /**
    * Checks scheme, IP-literal address and port of a URL. Host names are checked again by `lookup` when
    * the socket connects, on the very addresses it connects to.
@@ -181,7 +179,6 @@ export function createAddressGuard(options: { allowHosts?: readonly string[] } =
 
   return {
     isHostAllowListed,
-    isPortAllowed: (hostname, port) => WEB_PORTS.has(port) || isHostAllowListed(hostname),
     lookup,
     async checkUrl(url) {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {

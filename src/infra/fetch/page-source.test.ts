@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLimiter } from './page-source.ts';
+import { createLimiter, LimiterBusyError } from './page-source.ts';
 
 describe('createLimiter', () => {
   it('runs at most the limit at once, in order, and goes on after a failure', async () => {
@@ -27,5 +27,36 @@ describe('createLimiter', () => {
       'fulfilled',
       'fulfilled',
     ]);
+  });
+
+  it('hands a finished slot to the next in line, never to a newcomer', async () => {
+    const limit = createLimiter(1);
+    let active = 0;
+    let peak = 0;
+    const task = () =>
+      limit(async () => {
+        active += 1;
+        peak = Math.max(peak, active);
+        await Promise.resolve();
+        active -= 1;
+      });
+    const first = task();
+    const second = task();
+    await first;
+    // Started the moment the first finished, while the second holds its handed-over slot.
+    const third = task();
+    await Promise.all([second, third]);
+    expect(peak).toBe(1);
+  });
+
+  it('refuses work beyond the queue', async () => {
+    const limit = createLimiter(1, 1);
+    let release: () => void = () => undefined;
+    const running = limit(() => new Promise<void>((resolve) => (release = resolve)));
+    const queued = limit(async () => 'queued');
+    await expect(limit(async () => 'refused')).rejects.toBeInstanceOf(LimiterBusyError);
+    release();
+    await running;
+    expect(await queued).toBe('queued');
   });
 });

@@ -48,6 +48,15 @@ beforeAll(async () => {
         // Chromium does not route the request after a redirect, so this one must be followed by us.
         response.writeHead(302, { location: `http://localhost:${target.port}/via-redirect.png` });
         return response.end();
+      case '/busy':
+        // Keeps the page's only thread busy for good once loaded: even reading the DOM waits.
+        return html(
+          `<footer>${NUMBER}</footer><script>addEventListener('load', () => { for (;;) {} });</script>`,
+        );
+      case '/poster':
+        return html(`<footer>${NUMBER}</footer><script>
+          fetch('/collect', { method: 'POST', body: 'data' }).catch(() => {});
+        </script>`);
       case '/to-metadata':
         response.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' });
         return response.end();
@@ -83,6 +92,20 @@ describe.skipIf(!isRendererAvailable())('renderPage', () => {
     expect(result.value.blockedRequests).toBeGreaterThanOrEqual(4);
     expect(site.requests).toContain('/image-to-target');
     expect(target.requests).toEqual([]);
+  });
+
+  it('gives up at its deadline on a page that never lets go, and closes the browser', async () => {
+    const started = performance.now();
+    const result = await renderPage(`${site.origin}/busy`, { ...options, timeoutMs: 4_000 });
+    expect(result.ok ? undefined : result.error.code).toBe('timeout');
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
+
+  it('sends only GET and HEAD requests for the page', async () => {
+    const result = await renderPage(`${site.origin}/poster`, options);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message.en}`);
+    expect(result.value.blockedRequests).toBeGreaterThanOrEqual(1);
+    expect(site.requests).not.toContain('/collect');
   });
 
   it('returns the main document’s failure when it is refused', async () => {

@@ -1,6 +1,7 @@
 import { accessSync, constants as fs, statSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { chromium, type Route } from 'playwright-core';
+import type { RenderedPage } from '../../app/footer/page-source.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import {
   checkFetchTarget,
@@ -22,6 +23,10 @@ const DEFAULT_MAX_REQUESTS = 150;
 const DEFAULT_MAX_TOTAL_BYTES = 10 * 1024 * 1024;
 /** After `load`, scripts that fetch the footer get this long to go quiet. */
 const NETWORK_IDLE_MS = 3_000;
+/** Past the deadline, the render's own timeouts get this long to report before the deadline does. */
+const DEADLINE_GRACE_MS = 1_000;
+/** How long closing a browser may take before the render returns anyway. */
+const CLOSE_WAIT_MS = 5_000;
 /** Redirects followed per request or navigation, as fetchPage does by default. */
 const MAX_REDIRECTS = 5;
 /** Requests fetched at once; also bounds the memory of bodies in flight. */
@@ -82,14 +87,7 @@ export interface RenderPageOptions {
   maxTotalBytes?: number;
 }
 
-export interface RenderedPage {
-  finalUrl: string;
-  /** `document.documentElement.outerHTML` after scripts ran. */
-  html: string;
-  elapsedMs: number;
-  /** Requests refused by the guard, by scheme or over budget (the page may still be fine). */
-  blockedRequests: number;
-}
+export type { RenderedPage };
 
 /** Whether the Chromium binary exists and may be executed; the renderer is optional. */
 export function isRendererAvailable(executablePath: string = DEFAULT_CHROMIUM_PATH): boolean {
@@ -138,7 +136,12 @@ export async function renderPage(
     proxy: { server: DEAD_PROXY },
     timeout: Math.max(1, remaining()),
   });
-  try {
+  /*
+   * One deadline for everything after the launch: a page can keep Chromium busy forever (a script
+   * looping after `load` blocks even reading the DOM), so the render is raced against the clock and
+   * the browser closed whatever it is doing.
+   */
+  const render = async (): Promise<Result<RenderedPage, FetchFailure>> => {
     const context = await browser.newContext({ serviceWorkers: 'block', acceptDownloads: false });
     await context.addInitScript({ content: DISABLE_DIRECT_SOCKETS });
     await context.routeWebSocket(
@@ -242,9 +245,23 @@ export async function renderPage(
       elapsedMs: Math.round(performance.now() - started),
       blockedRequests: budget.blocked,
     });
+  };
+  const work = render();
+  // The render may still settle (or fail on the closed browser) after the deadline won the race.
+  work.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<Result<RenderedPage, FetchFailure>>((resolve) => {
+    timer = setTimeout(
+      () => resolve(err(fetchFailure('timeout', target.href, { timeoutMs }))),
+      remaining() + DEADLINE_GRACE_MS,
+    );
+  });
+  try {
+    return await Promise.race([work, deadline]);
   } finally {
+    clearTimeout(timer);
     closing.abort();
-    await browser.close();
+    await Promise.race([browser.close(), new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS))]);
   }
 }
 
@@ -315,6 +332,12 @@ async function forward(
       failure: fetchFailure('unsupported_scheme', url, { scheme: new URL(url).protocol.replace(/:$/, '') }),
     };
   }
+  // Reading a footer needs no writes: a page must not use the server to post anywhere.
+  if (request.method() !== 'GET' && request.method() !== 'HEAD') {
+    budget.blocked += 1;
+    await route.abort('blockedbyclient');
+    return {};
+  }
   if (!budget.take()) {
     budget.blocked += 1;
     await route.abort('blockedbyclient');
@@ -324,11 +347,9 @@ async function forward(
   await budget.acquireSlot();
   let result: Awaited<ReturnType<typeof fetchResource>>;
   try {
-    const postData = request.postDataBuffer();
     result = await fetchResource(url, {
       method: request.method(),
       headers: requestHeaders(await request.allHeaders()),
-      ...(postData === null ? {} : { body: postData }),
       allowHosts: context.allowHosts,
       timeoutMs: Math.max(1, context.timeoutMs),
       maxBytes: Math.max(0, budget.maxTotalBytes - budget.bytes),

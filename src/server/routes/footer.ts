@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DomainError } from '../../app/errors.ts';
 import { checkFooter } from '../../app/footer/check-footer.ts';
 import { checkLiveFooter } from '../../app/footer/check-live-footer.ts';
-import type { FetchFailureCode, PageSource } from '../../app/footer/page-source.ts';
+import { FETCH_FAILURE_CODES, type PageSource } from '../../app/footer/page-source.ts';
 import { FOOTER_RULE_IDS } from '../../domain/footer/analyse-footer.ts';
 import { buildFooterSnippet } from '../../domain/footer/footer-snippet.ts';
 import { type Issue, issue } from '../../domain/shared/issue.ts';
@@ -118,21 +118,6 @@ const footerCheckResponseSchema = z
     found: foundNumbersSchema,
   })
   .meta({ id: 'FooterCheck' });
-
-const FETCH_FAILURE_CODES = [
-  'invalid_url',
-  'unsupported_scheme',
-  'blocked_address',
-  'blocked_port',
-  'dns_failed',
-  'connection_failed',
-  'tls_failed',
-  'timeout',
-  'too_large',
-  'too_many_redirects',
-  'http_error',
-  'not_html',
-] as const satisfies readonly FetchFailureCode[];
 
 const fetchFailureSchema = z
   .object({

@@ -95,7 +95,7 @@ export const siteSettingsBodySchema = z
       .max(MAX_CHECK_INTERVAL_HOURS)
       .default(DEFAULT_CHECK_INTERVAL_HOURS)
       .describe(
-        'Hours between checks (1–168; daily by default). An unreachable site is retried within the hour.',
+        'Hours between checks (6–168; daily by default). An unreachable site is retried within the hour.',
       ),
     isPaused: z.boolean().default(false),
   })

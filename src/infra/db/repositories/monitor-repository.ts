@@ -180,6 +180,14 @@ export function createMonitorRepository(executor: Kysely<DB>): MonitorStore {
         .execute();
     },
 
+    async postponeCheck(id, nextCheckAt) {
+      await executor
+        .updateTable('monitored_sites')
+        .set({ next_check_at: nextCheckAt.toISOString() })
+        .where('id', '=', id)
+        .execute();
+    },
+
     async listChecks(siteId, limit) {
       const rows = await executor
         .selectFrom('site_checks')
