@@ -69,6 +69,22 @@ export function toDayNumber(date: string): number {
   return dayNumber;
 }
 
+/**
+ * The day number of a date the code itself holds (a stored or computed 'YYYY-MM-DD'); a malformed one
+ * is a caller bug and throws a RangeError naming `name`.
+ */
+export function toDayNumberOrThrow(date: string, name: string): number {
+  if (typeof date !== 'string' || !isIsoDate(date)) {
+    throw new RangeError(`${name} must be a real date 'YYYY-MM-DD', got ${JSON.stringify(date)}`);
+  }
+  return toDayNumber(date);
+}
+
+/** The date `days` calendar days after (before, when negative) `date`. */
+export function addCalendarDays(date: string, days: number): string {
+  return toIsoDate(toDayNumber(date) + days);
+}
+
 /** Parses 'YYYYMMDD' (as printed in identity numbers) to an ISO date, or undefined when the day does not exist. */
 export function parseCompactDate(digits: string): string | undefined {
   const match = /^(\d{4})(\d{2})(\d{2})$/.exec(digits);

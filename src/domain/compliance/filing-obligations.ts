@@ -1,4 +1,4 @@
-import { isIsoDate, toDayNumber, toIsoDate } from '../calendar/china-date.ts';
+import { addCalendarDays, toDayNumber, toDayNumberOrThrow } from '../calendar/china-date.ts';
 import { assertNever } from '../shared/assert-never.ts';
 import type { Localized } from '../shared/localized.ts';
 
@@ -12,17 +12,6 @@ import type { Localized } from '../shared/localized.ts';
  * Dates are ISO calendar dates 'YYYY-MM-DD' in China time; `today` is a parameter, so the module reads
  * no clock. The functions are for code: a malformed date is a caller bug and throws a RangeError.
  */
-
-function assertDate(date: string, name: string): number {
-  if (typeof date !== 'string' || !isIsoDate(date)) {
-    throw new RangeError(`${name} must be a real date 'YYYY-MM-DD', got ${JSON.stringify(date)}`);
-  }
-  return toDayNumber(date);
-}
-
-function addDays(date: string, days: number): string {
-  return toIsoDate(toDayNumber(date) + days);
-}
 
 // ——— PSB filing ———
 
@@ -52,9 +41,9 @@ function hasPsbNumber(facts: PsbFilingFacts): boolean {
 }
 
 export function assessPsbFiling(facts: PsbFilingFacts, today: string): PsbFilingStatus {
-  const live = assertDate(facts.goLiveOn, 'goLiveOn');
-  const day = assertDate(today, 'today');
-  const dueOn = addDays(facts.goLiveOn, PSB_FILING_DAYS);
+  const live = toDayNumberOrThrow(facts.goLiveOn, 'goLiveOn');
+  const day = toDayNumberOrThrow(today, 'today');
+  const dueOn = addCalendarDays(facts.goLiveOn, PSB_FILING_DAYS);
   const due = toDayNumber(dueOn);
   const base = { dueOn, daysLeft: due - day };
   if (hasPsbNumber(facts)) return { ...base, state: 'done' };
@@ -96,8 +85,8 @@ export interface ExpiryStatus {
 }
 
 function assessExpiry(expiresOn: string, today: string, firstWarning: number): ExpiryStatus {
-  const end = assertDate(expiresOn, 'expiresOn');
-  const daysLeft = end - assertDate(today, 'today');
+  const end = toDayNumberOrThrow(expiresOn, 'expiresOn');
+  const daysLeft = end - toDayNumberOrThrow(today, 'today');
   const state: ExpiryState = daysLeft < 0 ? 'expired' : daysLeft <= firstWarning ? 'expiring' : 'valid';
   return { state, expiresOn, daysLeft };
 }
@@ -236,8 +225,8 @@ function compareReminders(a: FilingReminder, b: FilingReminder): number {
 }
 
 function planPsb(facts: PsbFilingFacts): FilingReminder[] {
-  assertDate(facts.goLiveOn, 'goLiveOn');
-  const dueOn = addDays(facts.goLiveOn, PSB_FILING_DAYS);
+  toDayNumberOrThrow(facts.goLiveOn, 'goLiveOn');
+  const dueOn = addCalendarDays(facts.goLiveOn, PSB_FILING_DAYS);
   const at = (kind: FilingReminderKind, fireOn: string): FilingReminder => ({
     key: `${kind}:${facts.goLiveOn}`,
     kind,
@@ -246,9 +235,9 @@ function planPsb(facts: PsbFilingFacts): FilingReminder[] {
   });
   return [
     at('psb_filing_open', facts.goLiveOn),
-    at('psb_filing_due_soon', addDays(dueOn, -PSB_DUE_SOON_DAYS_LEFT)),
+    at('psb_filing_due_soon', addCalendarDays(dueOn, -PSB_DUE_SOON_DAYS_LEFT)),
     at('psb_filing_due_today', dueOn),
-    at('psb_filing_late', addDays(dueOn, 1)),
+    at('psb_filing_late', addCalendarDays(dueOn, 1)),
   ];
 }
 
@@ -258,13 +247,13 @@ function planExpiry(
   warningDays: readonly number[],
   kinds: { expiring: FilingReminderKind; expired: FilingReminderKind; prefix: string },
 ): FilingReminder[] {
-  assertDate(expiresOn, 'expiresOn');
+  toDayNumberOrThrow(expiresOn, 'expiresOn');
   return [
     ...warningDays.map(
       (days): FilingReminder => ({
         key: `${kinds.prefix}_expiring_${days}:${subject}:${expiresOn}`,
         kind: kinds.expiring,
-        fireOn: addDays(expiresOn, -days),
+        fireOn: addCalendarDays(expiresOn, -days),
         dueOn: expiresOn,
         subject,
         daysBefore: days,
@@ -273,7 +262,7 @@ function planExpiry(
     {
       key: `${kinds.prefix}_expired:${subject}:${expiresOn}`,
       kind: kinds.expired,
-      fireOn: addDays(expiresOn, 1),
+      fireOn: addCalendarDays(expiresOn, 1),
       dueOn: expiresOn,
       subject,
     },
@@ -342,7 +331,7 @@ export function dueFilingReminders(
   today: string,
   alreadySent: readonly string[],
 ): FilingReminder[] {
-  const day = assertDate(today, 'today');
+  const day = toDayNumberOrThrow(today, 'today');
   const sent = new Set(alreadySent);
   const psbDone = service.psb !== undefined && hasPsbNumber(service.psb);
   const latest = new Map<string, FilingReminder>();

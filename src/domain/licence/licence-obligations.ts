@@ -1,4 +1,4 @@
-import { isIsoDate, toDayNumber, toIsoDate } from '../calendar/china-date.ts';
+import { addCalendarDays, isIsoDate, toDayNumber, toDayNumberOrThrow } from '../calendar/china-date.ts';
 import { assertNever } from '../shared/assert-never.ts';
 import { type Issue, issue } from '../shared/issue.ts';
 import type { Localized } from '../shared/localized.ts';
@@ -37,17 +37,6 @@ export interface IssuedLicence {
   renewalAppliedOn?: string;
 }
 
-function assertDate(date: string, name: string): number {
-  if (typeof date !== 'string' || !isIsoDate(date)) {
-    throw new RangeError(`${name} must be a real date 'YYYY-MM-DD', got ${JSON.stringify(date)}`);
-  }
-  return toDayNumber(date);
-}
-
-function addDays(date: string, days: number): string {
-  return toIsoDate(toDayNumber(date) + days);
-}
-
 function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
@@ -66,15 +55,16 @@ function addYears(date: string, years: number): string {
  * run late. Record the date printed on the licence whenever it is known.
  */
 export function computeLicenceExpiry(issuedOn: string): string {
-  assertDate(issuedOn, 'issuedOn');
-  return addDays(addYears(issuedOn, LICENCE_VALIDITY_YEARS), -1);
+  toDayNumberOrThrow(issuedOn, 'issuedOn');
+  return addCalendarDays(addYears(issuedOn, LICENCE_VALIDITY_YEARS), -1);
 }
 
 function assertLicence(licence: IssuedLicence): void {
-  const issued = assertDate(licence.issuedOn, 'issuedOn');
-  const expires = assertDate(licence.expiresOn, 'expiresOn');
+  const issued = toDayNumberOrThrow(licence.issuedOn, 'issuedOn');
+  const expires = toDayNumberOrThrow(licence.expiresOn, 'expiresOn');
   if (expires < issued) throw new RangeError('expiresOn is before issuedOn');
-  if (licence.renewalAppliedOn !== undefined) assertDate(licence.renewalAppliedOn, 'renewalAppliedOn');
+  if (licence.renewalAppliedOn !== undefined)
+    toDayNumberOrThrow(licence.renewalAppliedOn, 'renewalAppliedOn');
   for (const year of licence.annualReports) {
     if (!Number.isInteger(year)) throw new RangeError(`annualReports holds a non-year ${year}`);
   }
@@ -100,10 +90,10 @@ export interface RenewalStatus {
 }
 
 function getRenewalDates(expiresOn: string) {
-  const renewalDeadline = addDays(expiresOn, -RENEWAL_LEAD_DAYS);
+  const renewalDeadline = addCalendarDays(expiresOn, -RENEWAL_LEAD_DAYS);
   return {
-    opensOn: addDays(expiresOn, -RENEWAL_OPEN_DAYS_BEFORE_EXPIRY),
-    dueSoonFrom: addDays(renewalDeadline, -RENEWAL_DUE_SOON_DAYS),
+    opensOn: addCalendarDays(expiresOn, -RENEWAL_OPEN_DAYS_BEFORE_EXPIRY),
+    dueSoonFrom: addCalendarDays(renewalDeadline, -RENEWAL_DUE_SOON_DAYS),
     renewalDeadline,
   };
 }
@@ -115,7 +105,7 @@ function getRenewalDates(expiresOn: string) {
  */
 export function assessRenewal(licence: IssuedLicence, today: string): RenewalStatus {
   assertLicence(licence);
-  const day = assertDate(today, 'today');
+  const day = toDayNumberOrThrow(today, 'today');
   const dates = getRenewalDates(licence.expiresOn);
   const deadline = toDayNumber(dates.renewalDeadline);
   const base = { expiresOn: licence.expiresOn, ...dates, daysToDeadline: deadline - day };
@@ -167,7 +157,7 @@ export function listReportYears(licence: IssuedLicence): number[] {
 
 /** Every report year of the licence and where it stands on `today`. */
 export function assessAnnualReports(licence: IssuedLicence, today: string): AnnualReportStatus[] {
-  const day = assertDate(today, 'today');
+  const day = toDayNumberOrThrow(today, 'today');
   const reported = new Set(licence.annualReports);
   return listReportYears(licence).map((forYear) => {
     const window = getReportWindow(forYear);
@@ -245,7 +235,7 @@ export function planLicenceReminders(licence: IssuedLicence): LicenceReminder[] 
     reminders.push(
       at('annual_report_open', window.opensOn),
       at('annual_report_due_soon', window.dueSoonFrom),
-      at('annual_report_late', addDays(window.dueOn, 1)),
+      at('annual_report_late', addCalendarDays(window.dueOn, 1)),
     );
   }
   const { expiresOn } = licence;
@@ -259,8 +249,8 @@ export function planLicenceReminders(licence: IssuedLicence): LicenceReminder[] 
   reminders.push(
     renewal('renewal_open', dates.opensOn, dates.renewalDeadline),
     renewal('renewal_due_soon', dates.dueSoonFrom, dates.renewalDeadline),
-    renewal('renewal_late', addDays(dates.renewalDeadline, 1), dates.renewalDeadline),
-    renewal('licence_expired', addDays(expiresOn, 1), expiresOn),
+    renewal('renewal_late', addCalendarDays(dates.renewalDeadline, 1), dates.renewalDeadline),
+    renewal('licence_expired', addCalendarDays(expiresOn, 1), expiresOn),
   );
   return reminders.sort(compareReminders);
 }
@@ -300,7 +290,7 @@ export function dueLicenceReminders(
   today: string,
   alreadySent: readonly string[],
 ): LicenceReminder[] {
-  const day = assertDate(today, 'today');
+  const day = toDayNumberOrThrow(today, 'today');
   const sent = new Set(alreadySent);
   const latest = new Map<string, LicenceReminder>();
   for (const reminder of planLicenceReminders(licence)) {
@@ -332,8 +322,8 @@ export function describeLicenceReminder(reminder: LicenceReminder): Localized {
       };
     case 'renewal_open':
       return {
-        en: `The licence expires on ${addDays(due, RENEWAL_LEAD_DAYS)}. Apply for renewal by ${due} (90 days before expiry): start collecting the materials now.`,
-        zh: `许可证有效期至${addDays(due, RENEWAL_LEAD_DAYS)}。请于${due}前（届满前90日）申请续期，现在开始准备材料。`,
+        en: `The licence expires on ${addCalendarDays(due, RENEWAL_LEAD_DAYS)}. Apply for renewal by ${due} (90 days before expiry): start collecting the materials now.`,
+        zh: `许可证有效期至${addCalendarDays(due, RENEWAL_LEAD_DAYS)}。请于${due}前（届满前90日）申请续期，现在开始准备材料。`,
       };
     case 'renewal_due_soon':
       return {
@@ -393,7 +383,7 @@ export function changesBlockingAnnualReport(changes: readonly LicenceChange[], y
   const windowCloses = toDayNumber(getReportWindow(year).dueOn);
   return changes
     .filter((change) => change.recordedOn === undefined)
-    .filter((change) => assertDate(change.changedOn, 'changedOn') <= windowCloses)
+    .filter((change) => toDayNumberOrThrow(change.changedOn, 'changedOn') <= windowCloses)
     .map((change) => {
       const name = LICENCE_CHANGE_NAMES[change.kind];
       return issue(
