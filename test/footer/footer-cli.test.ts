@@ -150,6 +150,11 @@ describe('openbeian footer', { timeout: 90_000 }, () => {
     expect(scheme.stderr).toMatch(/^openbeian: /);
     const render = await runFooter(['example.cn', '--render', 'sometimes']);
     expect(render.status).toBe(2);
+    const badList = join(dir, 'bad.txt');
+    writeFileSync(badList, 'https://example.cn/\nftp://example.cn/\n');
+    const badBatch = await runFooter(['--batch', badList]);
+    expect(badBatch.status).toBe(2);
+    expect(badBatch.stderr).toContain('line 2:');
     const missing = await runFooter(['--batch', join(dir, 'no-such-file.txt')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('cannot read');

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import type { Catalogue } from '../../domain/catalogue/catalogue.ts';
 import type { FooterAnalysis, FooterVerdict } from '../../domain/footer/analyse-footer.ts';
-import type { Issue } from '../../domain/shared/issue.ts';
+import { type Issue, issue } from '../../domain/shared/issue.ts';
 import { err, ok, type Result } from '../../domain/shared/result.ts';
 import type { RegistryStore } from '../registry/registry-store.ts';
 import { type CheckFooterResult, checkFooter } from './check-footer.ts';
@@ -81,15 +81,22 @@ function domainOfUrl(url: string): string | undefined {
  * it in a headless browser when its footer is built by scripts, and judges it with the same rules as a
  * pasted page, against the registry's record of the domain. A page that cannot be fetched is
  * `unreachable`, never non-compliant: a site that is down has not broken the display rules.
- * Fails only for a `domain` that is not a domain.
+ * Fails only for a `url` that is not an http(s) address or a domain, and a `domain` that is not a domain.
  */
 export async function checkLiveFooter(
   deps: LiveFooterDeps,
   input: CheckLiveFooterInput,
-): Promise<Result<LiveFooterCheck, { field: 'domain'; issue: Issue }>> {
+): Promise<Result<LiveFooterCheck, { field: 'domain' | 'url'; issue: Issue }>> {
   const allowHosts = await deps.listAllowHosts();
   const fetched = await deps.pages.fetchPage(input.url, { allowHosts });
-  if (!fetched.ok) return ok({ outcome: 'unreachable', verdict: 'unreachable', failure: fetched.error });
+  if (!fetched.ok) {
+    const failure = fetched.error;
+    // Not an address at all is the caller's mistake, not a site that is down.
+    if (failure.code === 'invalid_url' || failure.code === 'unsupported_scheme') {
+      return err({ field: 'url', issue: issue(failure.code, failure.message.en, failure.message.zh) });
+    }
+    return ok({ outcome: 'unreachable', verdict: 'unreachable', failure });
+  }
   const page = fetched.value;
 
   const domain = input.domain ?? domainOfUrl(page.requestedUrl);

@@ -14,6 +14,7 @@ import { defaultCatalogue } from '../../domain/catalogue/default-catalogue.ts';
 import type { FooterAnalysis, RuleVerdict } from '../../domain/footer/analyse-footer.ts';
 import type { Localized } from '../../domain/shared/localized.ts';
 import { decodeHtml } from '../../infra/fetch/decode-html.ts';
+import { normalizeSiteUrl } from '../../infra/fetch/fetch-page.ts';
 import { createPageSource } from '../../infra/fetch/page-source.ts';
 import { CliInputError, formatTable, type Output, pick } from '../output.ts';
 import { parseIntegerOption } from '../parse-options.ts';
@@ -83,6 +84,18 @@ function readBatch(file: string): BatchLine[] {
     lines.push({ line: index + 1, url, ...(expectedNumber ? { expectedNumber } : {}) });
   });
   if (lines.length === 0) throw new CliInputError(`--batch: ${file} lists no sites`, 'empty_batch');
+  // A line that is no address is a mistake in the file: say where, before fetching anything.
+  const bad = lines.flatMap((line) => {
+    const parsed = normalizeSiteUrl(line.url);
+    return parsed.ok ? [] : [`line ${line.line}: ${parsed.error.message.en}`];
+  });
+  if (bad.length > 0) {
+    throw new CliInputError(
+      `--batch: ${file} has lines that are not addresses:\n  ${bad.join('\n  ')}`,
+      'invalid_url',
+      bad,
+    );
+  }
   return lines;
 }
 
@@ -321,12 +334,6 @@ export function registerFooterCommand(program: Command, output: () => Output): v
 
       if (target !== undefined) {
         const check = await checkOne(target, options.expect);
-        if (
-          check.outcome === 'unreachable' &&
-          ['invalid_url', 'unsupported_scheme'].includes(check.failure.code)
-        ) {
-          throw new CliInputError(pick(check.failure.message, out.lang), check.failure.code);
-        }
         printSingle(out, target, check);
         process.exitCode = exitCodeOf([check.verdict]);
         return;

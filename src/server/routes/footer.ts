@@ -7,7 +7,7 @@ import { checkLiveFooter } from '../../app/footer/check-live-footer.ts';
 import { FETCH_FAILURE_CODES, type PageSource } from '../../app/footer/page-source.ts';
 import { FOOTER_RULE_IDS } from '../../domain/footer/analyse-footer.ts';
 import { buildFooterSnippet } from '../../domain/footer/footer-snippet.ts';
-import { type Issue, issue } from '../../domain/shared/issue.ts';
+import type { Issue } from '../../domain/shared/issue.ts';
 import { getCatalogueInForce, getRateLimitConfig, type RouteDeps } from '../deps.ts';
 import { defaultMessages, pickLanguage } from '../errors.ts';
 import { buildLiveFooterDeps } from '../live-footer-deps.ts';
@@ -276,15 +276,7 @@ export function registerFooterRoutes(app: FastifyInstance, deps: RouteDeps): voi
       if (!checked.ok) throw toValidationError(request, checked.error.field, checked.error.issue);
       const result = checked.value;
       if (result.outcome === 'unreachable') {
-        const { failure } = result;
-        if (failure.code === 'invalid_url' || failure.code === 'unsupported_scheme') {
-          throw toValidationError(
-            request,
-            'url',
-            issue(failure.code, failure.message.en, failure.message.zh),
-          );
-        }
-        return { outcome: result.outcome, verdict: result.verdict, failure };
+        return { outcome: result.outcome, verdict: result.verdict, failure: result.failure };
       }
       return {
         outcome: result.outcome,
