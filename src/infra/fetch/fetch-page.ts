@@ -251,7 +251,7 @@ interface Exchange {
   redirects: string[];
 }
 
-const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+export const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 /** The request loop shared by fetchPage and fetchResource: guard, send, redirect, read. */
 async function exchange(start: URL, options: ExchangeOptions): Promise<Result<Exchange, FetchFailure>> {

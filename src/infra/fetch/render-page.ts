@@ -9,6 +9,7 @@ import {
   fetchFailure,
   fetchResource,
   normalizeSiteUrl,
+  REDIRECT_STATUSES,
 } from './fetch-page.ts';
 
 /*
@@ -308,8 +309,6 @@ interface ForwardOutcome {
   /** A main-frame redirect target, for renderPage to navigate to. */
   redirect?: string;
 }
-
-const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 /** Answers one intercepted request through fetchResource, or refuses it. */
 async function forward(

@@ -6,11 +6,11 @@ import { createLicenceApplication } from '../../app/licences/create-licence-appl
 import { fileLicenceChange } from '../../app/licences/file-licence-change.ts';
 import { getLicenceApplication } from '../../app/licences/get-licence-application.ts';
 import type { LicenceDeps } from '../../app/licences/licence-deps.ts';
-import { licenceNotFound } from '../../app/licences/licence-errors.ts';
 import { listLicenceApplications } from '../../app/licences/list-licence-applications.ts';
 import { recordAnnualReport } from '../../app/licences/record-annual-report.ts';
 import { recordLicenceChange } from '../../app/licences/record-licence-change.ts';
 import { recordLicenceRenewal } from '../../app/licences/record-licence-renewal.ts';
+import { resolveLicenceReference } from '../../app/licences/resolve-licence-reference.ts';
 import { runLicenceAuthorityCommand } from '../../app/licences/run-licence-authority-command.ts';
 import { submitLicenceApplication } from '../../app/licences/submit-licence-application.ts';
 import { updateLicenceDraft } from '../../app/licences/update-licence-draft.ts';
@@ -76,16 +76,6 @@ async function resolveLicenceDeps(deps: RouteDeps): Promise<LicenceDeps> {
   return { ...deps.licences, catalogue: await getCatalogueInForce(deps) };
 }
 
-/** The id of a reference; LA-YYYY-… must carry the application's year, or it names no application. */
-async function resolveApplicationId(licences: LicenceDeps, ref: LicenceRef): Promise<number> {
-  if (ref.year === undefined) return ref.id;
-  const application = await licences.persistence.read.licences.findApplication(ref.id);
-  if (!application || Number(toChinaDate(application.createdAt).slice(0, 4)) !== ref.year) {
-    throw licenceNotFound();
-  }
-  return ref.id;
-}
-
 export function registerLicenceRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['licences'];
@@ -100,7 +90,7 @@ export function registerLicenceRoutes(app: FastifyInstance, deps: RouteDeps): vo
   ): Promise<T> {
     const actor = requireActor(request);
     const licences = await resolveLicenceDeps(deps);
-    const applicationId = await resolveApplicationId(licences, ref);
+    const applicationId = await resolveLicenceReference(licences, ref);
     return callUseCase(request, () => run(licences, actor, applicationId), mapping);
   }
 

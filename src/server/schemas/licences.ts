@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseLicenceReference } from '../../app/licences/licence-reference.ts';
 import { MAX_LICENCE_PAGE } from '../../app/licences/list-licence-applications.ts';
 import { MAX_MATERIAL_NOTE_LENGTH } from '../../app/licences/material-marks.ts';
 import { MAX_CHANGE_DESCRIPTION_LENGTH } from '../../app/licences/record-licence-change.ts';
@@ -26,7 +27,6 @@ export interface LicenceRef {
   year?: number;
 }
 
-const LICENCE_REFERENCE = /^LA-(\d{4})-(\d{6,15})$/u;
 const NUMERIC_ID = /^[1-9]\d{0,14}$/u;
 
 function invalidReference(): DomainIssueParams {
@@ -45,15 +45,16 @@ export const licenceRefSchema = z
   .string()
   .max(32)
   .transform((value, context): LicenceRef => {
-    const text = value.trim().toUpperCase();
-    const reference = LICENCE_REFERENCE.exec(text);
-    const id = Number(reference ? reference[2] : NUMERIC_ID.test(text) ? text : Number.NaN);
-    if (!Number.isSafeInteger(id) || id < 1) {
+    const text = value.trim();
+    const reference = parseLicenceReference(text);
+    if (reference) return reference;
+    const id = NUMERIC_ID.test(text) ? Number(text) : Number.NaN;
+    if (!Number.isSafeInteger(id)) {
       const params = invalidReference();
       context.addIssue({ code: 'custom', message: params.domainIssue.message.en, params });
       return z.NEVER;
     }
-    return reference ? { id, year: Number(reference[1]) } : { id };
+    return { id };
   })
   .describe('The application reference, e.g. LA-2026-000123, or its numeric id.');
 
