@@ -15,7 +15,6 @@ import { runLicenceAuthorityCommand } from '../../app/licences/run-licence-autho
 import { submitLicenceApplication } from '../../app/licences/submit-licence-application.ts';
 import { updateLicenceDraft } from '../../app/licences/update-licence-draft.ts';
 import { withdrawLicenceApplication } from '../../app/licences/withdraw-licence-application.ts';
-import { toChinaDate } from '../../domain/calendar/china-date.ts';
 import { listLicenceMaterials } from '../../domain/licence/licence-materials.ts';
 import type { Actor } from '../../domain/policy/order-access.ts';
 import { getCatalogueInForce, getRateLimitConfig, type RouteDeps } from '../deps.ts';
