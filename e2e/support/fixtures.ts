@@ -17,8 +17,25 @@ export const DEMO_USERS = {
 } as const;
 
 /** The e2e server's address from the global setup, without a trailing slash. */
+/** Which demo server this file's browser tests talk to: SQLite by default (see global-setup.ts). */
+let database: 'sqlite' | 'postgres' = 'sqlite';
+
+/**
+ * Points this file's browser tests at the server on PostgreSQL; call it at the top of the file.
+ * Returns false when that server is not running (PostgreSQL unreachable, and not required).
+ */
+export function usePostgresServer(): boolean {
+  database = 'postgres';
+  return inject('postgresBaseUrl') !== '';
+}
+
+/** The file's server is the one on PostgreSQL: journeys run there for the data path, not the screenshots. */
+export function isOnPostgresServer(): boolean {
+  return database === 'postgres';
+}
+
 export function getBaseUrl(): string {
-  return inject('baseUrl');
+  return database === 'postgres' ? inject('postgresBaseUrl') : inject('baseUrl');
 }
 
 export interface OpenPageOptions {

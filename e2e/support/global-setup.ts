@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureWebBuild } from '../../scripts/build-web.ts';
 import { type RunningServer, startServer } from '../../src/server/server.ts';
+import { getAdminPostgresUrl, isPostgresReachable, withAdminClient } from '../../test/support/databases.ts';
 import { CHROMIUM_PATH, launchChromium } from './browser.ts';
 import { E2E_OUTPUT_ROOT } from './screenshots.ts';
 
@@ -13,6 +15,10 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Where the e2e server listens, e.g. http://127.0.0.1:41234 (no trailing slash). */
     baseUrl: string;
+    /** The same demo on PostgreSQL; '' when PostgreSQL does not answer (and REQUIRE_POSTGRES is unset). */
+    postgresBaseUrl: string;
+    /** That server's database, for tests that check what the journey wrote there. */
+    postgresDatabaseUrl: string;
   }
 }
 
@@ -58,17 +64,14 @@ function findFreePort(): Promise<number> {
   });
 }
 
-/**
- * Once per `vitest run` of the e2e project: the web app built (only when stale), Chromium checked, and
- * one server on a free port with a fresh SQLite database and the demo seed. Tests read its address
- * with `inject('baseUrl')`.
- */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  await checkBrowser();
-  await ensureWebBuild({ log: (line) => process.stdout.write(`[e2e] ${line}\n`) });
-  // Screenshots of an earlier run would mix with this run's; the folder holds nothing else.
-  rmSync(E2E_OUTPUT_ROOT, { recursive: true, force: true });
+interface DemoServer {
+  url: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
 
+/** A demo server on a free port with a fresh data directory (and `env`'s database when given). */
+async function startDemoServer(env: { DATABASE_URL?: string }): Promise<DemoServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'openbeian-e2e-'));
   let server: RunningServer | undefined;
   // Another process may take the probed port before the server binds it; a new port then.
@@ -86,8 +89,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
           PUBLIC_URL: baseUrl,
           DEMO: '1',
           LOG_LEVEL: 'warn',
-          // The live footer check journey serves its fixture site on loopback, which is refused otherwise.
+          // The live footer check and the site monitor journeys fetch fixture sites on loopback.
           FETCH_ALLOW_HOSTS: '127.0.0.1',
+          ...env,
         },
         {
           write: () => {},
@@ -107,14 +111,65 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
   }
   const running = server;
-  project.provide('baseUrl', running.url.replace(/\/$/, ''));
-  process.stdout.write(`[e2e] server ${running.url} (data in ${dataDir})\n`);
+  return {
+    url: running.url.replace(/\/$/, ''),
+    dataDir,
+    close: async () => {
+      try {
+        await running.close();
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/**
+ * Once per `vitest run` of the e2e project: the web app built (only when stale), Chromium checked, and
+ * one server on a free port with a fresh SQLite database and the demo seed. Tests read its address
+ * with `inject('baseUrl')`.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await checkBrowser();
+  await ensureWebBuild({ log: (line) => process.stdout.write(`[e2e] ${line}\n`) });
+  // Screenshots of an earlier run would mix with this run's; the folder holds nothing else.
+  rmSync(E2E_OUTPUT_ROOT, { recursive: true, force: true });
+
+  const sqlite = await startDemoServer({});
+  project.provide('baseUrl', sqlite.url);
+  process.stdout.write(`[e2e] server ${sqlite.url} (SQLite in ${sqlite.dataDir})\n`);
+
+  // The same demo on PostgreSQL, for journeys that must hold on both databases (licence applications).
+  let postgres: DemoServer | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
+  let postgresDatabaseUrl = '';
+  if (isPostgresReachable()) {
+    const name = `openbeian_e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
+    await withAdminClient((client) => client.query(`create database ${name}`));
+    dropDatabase = async () => {
+      await withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`));
+    };
+    const url = new URL(getAdminPostgresUrl());
+    url.pathname = `/${name}`;
+    postgresDatabaseUrl = url.toString();
+    try {
+      postgres = await startDemoServer({ DATABASE_URL: postgresDatabaseUrl });
+    } catch (error) {
+      await dropDatabase();
+      await sqlite.close();
+      throw error;
+    }
+    process.stdout.write(`[e2e] server ${postgres.url} (PostgreSQL database ${name})\n`);
+  }
+  project.provide('postgresBaseUrl', postgres?.url ?? '');
+  project.provide('postgresDatabaseUrl', postgresDatabaseUrl);
 
   return async () => {
     try {
-      await running.close();
+      await postgres?.close();
+      await dropDatabase?.();
     } finally {
-      rmSync(dataDir, { recursive: true, force: true });
+      await sqlite.close();
     }
   };
 }

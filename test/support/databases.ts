@@ -93,7 +93,7 @@ export function isPostgresReachable(): boolean {
 }
 let hasWarned = false;
 
-async function withAdminClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withAdminClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: getAdminPostgresUrl() });
   await client.connect();
   try {
