@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { expect, inject, test } from 'vitest';
-import { usePostgresServer } from '../support/fixtures.ts';
+import { selectPostgresServer } from '../support/fixtures.ts';
 
 /**
  * Issue 5, acceptance: "A licence application runs end to end through the API and the web UI on SQLite
@@ -8,7 +8,7 @@ import { usePostgresServer } from '../support/fixtures.ts';
  * against the demo server on PostgreSQL (e2e/support/global-setup.ts); the SQLite run takes the
  * screenshots, this one checks the data path — and, at the end, that the licence is in PostgreSQL.
  */
-if (usePostgresServer()) {
+if (selectPostgresServer()) {
   await import('./licence-application.e2e.test.ts');
 
   test('the licence the journey had issued is stored in the PostgreSQL database', async () => {

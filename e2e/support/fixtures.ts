@@ -24,7 +24,7 @@ let database: 'sqlite' | 'postgres' = 'sqlite';
  * Points this file's browser tests at the server on PostgreSQL; call it at the top of the file.
  * Returns false when that server is not running (PostgreSQL unreachable, and not required).
  */
-export function usePostgresServer(): boolean {
+export function selectPostgresServer(): boolean {
   database = 'postgres';
   return inject('postgresBaseUrl') !== '';
 }
