@@ -15,6 +15,7 @@ import type { FooterAnalysis, RuleVerdict } from '../../domain/footer/analyse-fo
 import type { Localized } from '../../domain/shared/localized.ts';
 import { decodeHtml } from '../../infra/fetch/decode-html.ts';
 import { normalizeSiteUrl } from '../../infra/fetch/fetch-page.ts';
+import { createLimiter } from '../../infra/fetch/limiter.ts';
 import { createPageSource } from '../../infra/fetch/page-source.ts';
 import { CliInputError, formatTable, type Output, pick } from '../output.ts';
 import { parseIntegerOption } from '../parse-options.ts';
@@ -214,24 +215,6 @@ function writeReport(out: Output, rows: ReportRow[], options: FooterCommandOptio
   }
 }
 
-/** Runs `work` over the items with at most `limit` at a time, keeping the items' order in the result. */
-async function mapLimited<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 function isHtmlFile(target: string): boolean {
   return /\.x?html?$/i.test(target) && existsSync(target) && statSync(target).isFile();
 }
@@ -351,11 +334,16 @@ export function registerFooterCommand(program: Command, output: () => Output): v
             )
           : undefined;
       bar?.start(lines.length, 0, { url: '' });
-      const rows = await mapLimited(lines, concurrency, async (line) => {
-        const check = await checkOne(line.url, line.expectedNumber ?? options.expect);
-        bar?.increment({ url: line.url });
-        return toRow(line.url, check, out.lang);
-      });
+      const limit = createLimiter(concurrency);
+      const rows = await Promise.all(
+        lines.map((line) =>
+          limit(async () => {
+            const check = await checkOne(line.url, line.expectedNumber ?? options.expect);
+            bar?.increment({ url: line.url });
+            return toRow(line.url, check, out.lang);
+          }),
+        ),
+      );
       bar?.stop();
       writeReport(out, rows, options);
       process.exitCode = exitCodeOf(rows.map((row) => row.verdict));

@@ -11,6 +11,7 @@ import {
   normalizeSiteUrl,
   REDIRECT_STATUSES,
 } from './fetch-page.ts';
+import { createLimiter } from './limiter.ts';
 
 /*
  * Some sites build their footer in JavaScript, so the raw HTML has no 备案 number. This pass renders the
@@ -271,8 +272,8 @@ class RequestBudget {
   blocked = 0;
   requests = 0;
   bytes = 0;
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
+  /** Requests fetched at once; also bounds the memory of bodies in flight. */
+  readonly inFlight = createLimiter(PARALLEL_FETCHES);
   readonly maxTotalBytes: number;
 
   constructor(
@@ -287,20 +288,6 @@ class RequestBudget {
     if (this.requests >= this.maxRequests || this.bytes >= this.maxTotalBytes) return false;
     this.requests += 1;
     return true;
-  }
-
-  async acquireSlot(): Promise<void> {
-    if (this.active < PARALLEL_FETCHES) {
-      this.active += 1;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  releaseSlot(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.active -= 1;
   }
 }
 
@@ -343,12 +330,11 @@ async function forward(
     return { failure: fetchFailure('too_large', url, { maxBytes: budget.maxTotalBytes }) };
   }
 
-  await budget.acquireSlot();
-  let result: Awaited<ReturnType<typeof fetchResource>>;
-  try {
-    result = await fetchResource(url, {
+  const sentHeaders = requestHeaders(await request.allHeaders());
+  const result = await budget.inFlight(() =>
+    fetchResource(url, {
       method: request.method(),
-      headers: requestHeaders(await request.allHeaders()),
+      headers: sentHeaders,
       allowHosts: context.allowHosts,
       timeoutMs: Math.max(1, context.timeoutMs),
       maxBytes: Math.max(0, budget.maxTotalBytes - budget.bytes),
@@ -356,10 +342,8 @@ async function forward(
       // the follow-up request; the main document's redirects go back to renderPage.
       maxRedirects: context.isMainDocument ? 0 : MAX_REDIRECTS,
       signal: context.signal,
-    });
-  } finally {
-    budget.releaseSlot();
-  }
+    }),
+  );
 
   if (!result.ok) {
     const refused = ['blocked_address', 'blocked_port', 'unsupported_scheme', 'too_large'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLimiter, LimiterBusyError } from './page-source.ts';
+import { createLimiter, LimiterBusyError } from './limiter.ts';
 
 describe('createLimiter', () => {
   it('runs at most the limit at once, in order, and goes on after a failure', async () => {
