@@ -23,16 +23,9 @@ import type { DB } from '../schema.ts';
 import type { IssuedLicencesTable, LicenceApplicationsTable } from '../tables/licences.ts';
 import { createAuditLogRepository } from './audit-log-repository.ts';
 import { createNotificationRepository } from './notification-repository.ts';
+import { toDate, toIso } from './timestamp-columns.ts';
 
 type ApplicationRow = Selectable<LicenceApplicationsTable>;
-
-function toDate(value: string | null): Date | undefined {
-  return value === null ? undefined : new Date(value);
-}
-
-function toIso(value: Date | undefined): string | null {
-  return value === undefined ? null : value.toISOString();
-}
 
 function toApplication(row: ApplicationRow): LicenceApplicationRecord {
   const deadlines: LicenceDeadlines = {};

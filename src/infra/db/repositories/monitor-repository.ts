@@ -13,6 +13,7 @@ import type { DB } from '../schema.ts';
 import type { MonitoredSitesTable, SiteChecksTable } from '../tables/monitoring.ts';
 import { createNotificationRepository } from './notification-repository.ts';
 import { createShellEntityRepository } from './shell-entity-repository.ts';
+import { toDate } from './timestamp-columns.ts';
 
 const optional = <K extends string, V>(key: K, value: V | null): { [P in K]?: V } =>
   (value === null ? {} : { [key]: value }) as { [P in K]?: V };
@@ -35,7 +36,7 @@ function toSite(row: Selectable<MonitoredSitesTable>): MonitoredSiteRecord {
     intervalHours: row.interval_hours,
     isPaused: row.is_paused === 1,
     nextCheckAt: new Date(row.next_check_at),
-    ...optional('lastCheckedAt', row.last_checked_at === null ? null : new Date(row.last_checked_at)),
+    ...optional('lastCheckedAt', toDate(row.last_checked_at) ?? null),
     ...optional('lastVerdict', row.last_verdict as SiteVerdict | null),
     ...optional('notifiedVerdict', row.notified_verdict as SiteVerdict | null),
     createdAt: new Date(row.created_at),

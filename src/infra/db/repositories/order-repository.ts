@@ -26,16 +26,9 @@ import { createNotificationRepository } from './notification-repository.ts';
 import { createNumberSequenceRepository } from './number-sequence-repository.ts';
 import { createProviderRepository } from './provider-repository.ts';
 import { createRegistryRepository } from './registry-repository.ts';
+import { toDate, toIso } from './timestamp-columns.ts';
 
 type OrderRow = Selectable<OrdersTable>;
-
-function toDate(value: string | null): Date | undefined {
-  return value === null ? undefined : new Date(value);
-}
-
-function toIso(value: Date | undefined): string | null {
-  return value === undefined ? null : value.toISOString();
-}
 
 function toDeadlines(row: OrderRow): OrderDeadlines {
   const deadlines: OrderDeadlines = {};
