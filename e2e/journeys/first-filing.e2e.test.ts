@@ -354,6 +354,9 @@ describe('first filing: sign-up, provider return, fix, identity, SMS, authority 
     await page.getByRole('button', { name: t.actions.approve }).click();
     const dialog = page.getByRole('dialog', { name: t.actions.approveTitle });
     await dialog.waitFor();
+    // The server's preview: the entity number and the site's number, as the approval will issue them.
+    await dialog.getByText(t.numbers.intro).waitFor({ timeout: 30_000 });
+    const previewed = (await dialog.locator('code').allTextContents()).map((text) => text.trim());
     await keyStep(openPage, page, JOURNEY, 'authority-approves', { user: authority });
     await dialog.getByRole('button', { name: t.actions.approveConfirm }).click();
 
@@ -362,6 +365,7 @@ describe('first filing: sign-up, provider return, fix, identity, SMS, authority 
     const numbers = (await issued.locator('code').allTextContents()).map((text) => text.trim());
     story.number = numbers.find((text) => /^京ICP备\d{10}号-1$/.test(text));
     expect(story.number, `numbers issued: ${numbers.join(', ')}`).toBeDefined();
+    expect(previewed, 'the approval dialog showed the numbers then issued').toEqual(numbers);
     await expectStatus(page, 'approved');
   });
 

@@ -133,6 +133,13 @@ const routes: RouteCase[] = [
     foreign: 'order',
     bad: [{ url: orderUrl('/versions/diff?from=0'), in: 'querystring', path: 'from' }],
   },
+  {
+    method: 'GET',
+    route: '/api/orders/:ref/number-preview',
+    url: orderUrl('/number-preview'),
+    foreign: 'order',
+    bad: [{ url: () => '/api/orders/abc/number-preview', in: 'params', path: 'ref' }],
+  },
   ...(
     [
       ['submit', undefined],

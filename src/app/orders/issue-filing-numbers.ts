@@ -25,31 +25,71 @@ function suffixOf(serviceNumber: string, catalogue: Catalogue): string | undefin
 }
 
 /**
- * Allocates the next entity serial of the province and year, inside the approval transaction: the
- * sequence row is locked first, and the serial also clears every number already issued or imported
- * for that year, so a sandbox number never lands on an existing one.
+ * Where the next numbers are read from. The allocator locks the province's sequence row (and saves
+ * it afterwards); the preview only peeks at it, so both run the same computation below.
  */
-async function allocateEntityNumber(
-  numbers: NumberStore,
+export interface NextNumbersSource {
+  /** The last entity serial the province's sequence issued for the year (0 before the first). */
+  readLastSerial(provinceCode: string, year: number): Promise<number>;
+  findHighestEntityNumber: NumberStore['findHighestEntityNumber'];
+  listServiceNumbers: NumberStore['listServiceNumbers'];
+}
+
+export interface NextNumbersInput {
+  provinceCode: string;
+  approvalYear: number;
+  /** A first filing: a new entity number; otherwise the services join `entityNumber`. */
+  newEntityNumber: boolean;
+  /** The entity the services are added to (required unless `newEntityNumber`). */
+  entityNumber?: string;
+  services: readonly Pick<ServiceDraft, 'type'>[];
+}
+
+/**
+ * The numbers an approval issues now (ref-6-numbers), computed once for the allocator and the preview:
+ * a first filing takes <abbreviation>ICP备<approval year><next six-digit serial>号, the serial clearing
+ * both the province's sequence and every number already issued or imported for that year (so a
+ * sandbox number never lands on an existing one); each service then takes the next suffix of the
+ * entity's one sequence, which counts every suffix it ever held so a cancelled one is never reused.
+ */
+export async function computeNextFilingNumbers(
+  source: NextNumbersSource,
   catalogue: Catalogue,
-  provinceCode: string,
-  approvalYear: number,
-): Promise<string> {
-  const province = getProvince(catalogue, provinceCode);
-  const last = await numbers.lockSequence(province.code, approvalYear);
-  const prefix = `${province.icpAbbreviation}ICP备${approvalYear}`;
-  const highest = await numbers.findHighestEntityNumber(`${prefix}000000号`, `${prefix}999999号`);
-  const lastSerial = Math.max(last, highest === undefined ? 0 : serialOf(highest, catalogue));
-  const next = nextEntityNumber({ province: province.code, approvalYear, lastSerial }, { catalogue });
-  if (!next.ok) throw toDomainError(next.error);
-  await numbers.saveSequence(province.code, approvalYear, serialOf(next.value, catalogue));
-  return next.value;
+  input: NextNumbersInput,
+): Promise<FilingNumbers> {
+  let entityNumber = input.entityNumber;
+  if (input.newEntityNumber) {
+    const province = getProvince(catalogue, input.provinceCode);
+    const last = await source.readLastSerial(province.code, input.approvalYear);
+    const prefix = `${province.icpAbbreviation}ICP备${input.approvalYear}`;
+    const highest = await source.findHighestEntityNumber(`${prefix}000000号`, `${prefix}999999号`);
+    const lastSerial = Math.max(last, highest === undefined ? 0 : serialOf(highest, catalogue));
+    const next = nextEntityNumber(
+      { province: province.code, approvalYear: input.approvalYear, lastSerial },
+      { catalogue },
+    );
+    if (!next.ok) throw toDomainError(next.error);
+    entityNumber = next.value;
+  }
+  if (entityNumber === undefined) throw new Error('Services can only be numbered under an entity number');
+  const used = (await source.listServiceNumbers(entityNumber))
+    .map((n) => suffixOf(n, catalogue))
+    .filter((s): s is string => s !== undefined);
+  const serviceNumbers: string[] = [];
+  for (const service of input.services) {
+    const type: ServiceType = service.type ?? 'website';
+    const next = nextServiceSuffix({ usedSuffixes: used, type });
+    if (!next.ok) throw toDomainError(next.error);
+    used.push(next.value.suffix);
+    serviceNumbers.push(`${entityNumber}-${next.value.suffix}`);
+  }
+  return { entityNumber, serviceNumbers };
 }
 
 /**
  * The sandbox authority's numbers for an approved first filing (a new entity number) or added
- * service (the entity's): each service gets the next suffix of the entity's one sequence, which
- * counts every suffix it ever held so a cancelled one is never issued again (ref-6-numbers).
+ * service (the entity's), allocated inside the approval transaction: the province's sequence row is
+ * locked first and saved with the serial taken, and every number is recorded as issued (unique).
  */
 export async function issueFilingNumbers(
   numbers: NumberStore,
@@ -63,20 +103,30 @@ export async function issueFilingNumbers(
   },
 ): Promise<FilingNumbers> {
   const { order } = input;
-  const entityNumber = input.newEntityNumber
-    ? await allocateEntityNumber(numbers, catalogue, order.provinceCode, input.approvalYear)
-    : order.entityNumber;
-  if (entityNumber === undefined) throw new Error(`Order ${order.id} adds services to no entity`);
-  const used = (await numbers.listServiceNumbers(entityNumber))
-    .map((n) => suffixOf(n, catalogue))
-    .filter((s): s is string => s !== undefined);
-  const serviceNumbers: string[] = [];
-  for (const service of input.services) {
-    const type: ServiceType = service.type ?? 'website';
-    const next = nextServiceSuffix({ usedSuffixes: used, type });
-    if (!next.ok) throw toDomainError(next.error);
-    used.push(next.value.suffix);
-    serviceNumbers.push(`${entityNumber}-${next.value.suffix}`);
+  if (!input.newEntityNumber && order.entityNumber === undefined) {
+    throw new Error(`Order ${order.id} adds services to no entity`);
+  }
+  const { entityNumber, serviceNumbers } = await computeNextFilingNumbers(
+    {
+      readLastSerial: (provinceCode, year) => numbers.lockSequence(provinceCode, year),
+      findHighestEntityNumber: (from, to) => numbers.findHighestEntityNumber(from, to),
+      listServiceNumbers: (entity) => numbers.listServiceNumbers(entity),
+    },
+    catalogue,
+    {
+      provinceCode: order.provinceCode,
+      approvalYear: input.approvalYear,
+      newEntityNumber: input.newEntityNumber,
+      ...(order.entityNumber === undefined ? {} : { entityNumber: order.entityNumber }),
+      services: input.services,
+    },
+  );
+  if (input.newEntityNumber) {
+    await numbers.saveSequence(
+      getProvince(catalogue, order.provinceCode).code,
+      input.approvalYear,
+      serialOf(entityNumber, catalogue),
+    );
   }
   await numbers.recordIssued([
     ...(input.newEntityNumber

@@ -126,10 +126,15 @@ export async function listOrders(deps: OrderDeps, input: ListOrdersInput): Promi
     deps.calendar.getCalendar(),
   ]);
   const now = deps.clock.now();
+  const page = rows.slice(0, limit);
+  // One query for the page's open SMS challenges, so monitors need no read per order.
+  const atSms = page.filter((order) => order.status === 'sms_verification').map((order) => order.id);
+  const challenges = await deps.persistence.read.orders.listOpenSmsChallenges(atSms);
+  const smsOf = new Map(challenges.map((sms) => [sms.orderId, sms]));
   return {
-    orders: rows
-      .slice(0, limit)
-      .map((order) => presentOrderSummary(order, classifyOrderDeadline(order, now, calendar))),
+    orders: page.map((order) =>
+      presentOrderSummary(order, classifyOrderDeadline(order, now, calendar), smsOf.get(order.id)),
+    ),
     hasMore: rows.length > limit,
   };
 }

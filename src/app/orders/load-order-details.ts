@@ -1,3 +1,4 @@
+import type { OrderContentDraft } from '../../domain/order-content/order-content.ts';
 import type { Actor } from '../../domain/policy/order-access.ts';
 import { classifyOrderDeadline } from '../../domain/workflow/queue-flags.ts';
 import { decryptContent, draftAad, versionAad } from './order-content-crypto.ts';
@@ -38,6 +39,22 @@ export async function loadOrderDetails(
   }
   if (sms) details.sms = sms;
   return details;
+}
+
+/**
+ * The content of the version the authority decides on (the last submitted one), decrypted; undefined
+ * for an order never submitted.
+ */
+export async function readSubmittedContent(
+  deps: Pick<OrderDeps, 'fieldCipher'>,
+  stores: WorkflowStores,
+  order: OrderRecord,
+): Promise<OrderContentDraft | undefined> {
+  const version = order.submittedVersion ?? order.version;
+  const stored = await stores.orders.readVersion(order.id, version);
+  return stored === undefined
+    ? undefined
+    : decryptContent(deps.fieldCipher, stored.content, versionAad(order.id, version));
 }
 
 /** The order as the actor sees it now, read after a use case committed. */

@@ -14,6 +14,8 @@ export interface NumberStore {
    */
   lockSequence(provinceCode: string, year: number): Promise<number>;
   saveSequence(provinceCode: string, year: number, lastSerial: number): Promise<void>;
+  /** The last serial issued, read without a lock or a write (0 when the year has none): for previews. */
+  findLastSerial(provinceCode: string, year: number): Promise<number>;
   /**
    * The highest entity number between `from` and `to` (same prefix, six-digit serials) issued here or
    * present in the public registry (imported records), so a sandbox serial never meets an existing one.

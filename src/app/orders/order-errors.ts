@@ -45,6 +45,8 @@ const STATE_CONFLICTS: ReadonlySet<string> = new Set([
   'registry_conflict',
   'serial_space_exhausted',
   'suffix_space_exhausted',
+  'not_awaiting_authority_decision',
+  'number_preview_recorded_mode',
 ]);
 
 /** One domain issue as the use case's error: a state conflict, or a validation failure of the input. */

@@ -147,6 +147,8 @@ export interface OrderStore {
 
   insertSmsChallenge(challenge: Omit<SmsChallengeRecord, 'id' | 'attempts'>): Promise<void>;
   findOpenSmsChallenge(orderId: number): Promise<SmsChallengeRecord | undefined>;
+  /** The open challenges of these orders (at most one each), for lists: one query for a page. */
+  listOpenSmsChallenges(orderIds: readonly number[]): Promise<SmsChallengeRecord[]>;
   /** Records wrong attempts, or closes the challenge with its outcome. */
   updateSmsChallenge(
     id: number,

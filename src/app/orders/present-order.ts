@@ -37,6 +37,13 @@ export interface OrderDeadlinesView {
   authorityReviewDue?: string;
 }
 
+export interface OrderSmsView {
+  expiresAt: string;
+  attempts: number;
+  maxAttempts: number;
+  attemptsLeft: number;
+}
+
 /** The fields every order listing shows; no content, so nothing personal. */
 export interface OrderSummaryView {
   id: number;
@@ -59,6 +66,8 @@ export interface OrderSummaryView {
   activeDeadline?: { kind: DeadlineKind; due: string };
   /** overdue | due_today | due_soon | on_track | none. */
   deadlineFlag: DeadlineFlag;
+  /** The open SMS check while the order is in sms_verification: tries and expiry, never the code. */
+  sms?: OrderSmsView;
   hasReturnReasons: boolean;
   createdAt: string;
   updatedAt: string;
@@ -80,7 +89,6 @@ export interface OrderView extends OrderSummaryView {
   issuedServiceNumbers: string[];
   version: number;
   submittedVersion?: number;
-  sms?: { expiresAt: string; attempts: number; maxAttempts: number; attemptsLeft: number };
   /** The latest return or rejection, each reason on its field path. */
   returnReasons: ReturnReason[];
   /** What the viewer may do now: workflow commands and 'edit'. */
@@ -103,8 +111,21 @@ function toDeadlinesView(order: OrderRecord): OrderDeadlinesView {
   return view;
 }
 
-/** The summary of an order for lists and queues. */
-export function presentOrderSummary(order: OrderRecord, deadlineFlag: DeadlineFlag): OrderSummaryView {
+function toSmsView(sms: SmsChallengeRecord): OrderSmsView {
+  return {
+    expiresAt: sms.expiresAt.toISOString(),
+    attempts: sms.attempts,
+    maxAttempts: sms.maxAttempts,
+    attemptsLeft: Math.max(0, sms.maxAttempts - sms.attempts),
+  };
+}
+
+/** The summary of an order for lists and queues, with its open SMS challenge when it has one. */
+export function presentOrderSummary(
+  order: OrderRecord,
+  deadlineFlag: DeadlineFlag,
+  sms?: SmsChallengeRecord,
+): OrderSummaryView {
   const view: OrderSummaryView = {
     id: order.id,
     reference: formatOrderReference(order.id, order.createdAt),
@@ -129,6 +150,7 @@ export function presentOrderSummary(order: OrderRecord, deadlineFlag: DeadlineFl
   if (active) view.activeDeadline = { kind: active.kind, due: active.due.toISOString() };
   if (order.submittedAt) view.submittedAt = order.submittedAt.toISOString();
   if (order.decidedAt) view.decidedAt = order.decidedAt.toISOString();
+  if (sms) view.sms = toSmsView(sms);
   return view;
 }
 
@@ -177,7 +199,7 @@ export function presentOrder(details: OrderDetails, actor: Actor): OrderView {
   const source = useDraft ? details.draft : (details.submitted ?? details.draft);
   const masked = !canSeePersonalData(actor, facts);
   const view: OrderView = {
-    ...presentOrderSummary(order, details.deadlineFlag),
+    ...presentOrderSummary(order, details.deadlineFlag, details.sms),
     ownerUserId: order.ownerUserId,
     issuedServiceNumbers: [...order.issuedServiceNumbers],
     version: order.version,
@@ -196,13 +218,5 @@ export function presentOrder(details: OrderDetails, actor: Actor): OrderView {
     })),
   };
   if (order.submittedVersion !== undefined) view.submittedVersion = order.submittedVersion;
-  if (details.sms) {
-    view.sms = {
-      expiresAt: details.sms.expiresAt.toISOString(),
-      attempts: details.sms.attempts,
-      maxAttempts: details.sms.maxAttempts,
-      attemptsLeft: Math.max(0, details.sms.maxAttempts - details.sms.attempts),
-    };
-  }
   return view;
 }

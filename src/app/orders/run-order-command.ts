@@ -8,6 +8,7 @@ import { isInProgress, type OrderStatus } from '../../domain/workflow/order-stat
 import { type TransitionContext, transitionOrder } from '../../domain/workflow/order-transition.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { applyOrderEffects, type EffectResults } from './apply-order-effects.ts';
+import { readSubmittedContent } from './load-order-details.ts';
 import { loadOrderAudiences, type OrderAudiences } from './order-audiences.ts';
 import { decryptContent, draftAad, encryptContent, versionAad } from './order-content-crypto.ts';
 import type { OrderDeps, WorkflowStores } from './order-deps.ts';
@@ -53,7 +54,8 @@ export interface OrderCommandResult {
   numbers?: EffectResults['numbers'];
 }
 
-function buildTransitionContext(
+/** The rules and instant a transition of the order is judged with (the approval preview uses it too). */
+export function buildTransitionContext(
   deps: OrderDeps,
   order: OrderRecord,
   now: Date,
@@ -241,12 +243,8 @@ export async function runOrderCommand(
         return decryptContent(deps.fieldCipher, draft.content, draftAad(order.id));
       },
       readSubmitted: async () => {
-        if (submitted) return submitted;
-        const version = scope.order.submittedVersion ?? scope.order.version;
-        const stored = await stores.orders.readVersion(order.id, version);
-        if (!stored) return scope.readDraft();
-        submitted = decryptContent(deps.fieldCipher, stored.content, versionAad(order.id, version));
-        return submitted;
+        submitted ??= await readSubmittedContent(deps, stores, scope.order);
+        return submitted ?? scope.readDraft();
       },
     };
     const command = await request.buildCommand(scope);

@@ -10,6 +10,7 @@ import { getOrder } from '../../app/orders/get-order.ts';
 import { listOrders } from '../../app/orders/list-orders.ts';
 import type { OrderDeps } from '../../app/orders/order-deps.ts';
 import { orderNotFound } from '../../app/orders/order-errors.ts';
+import { previewFilingNumbers } from '../../app/orders/preview-filing-numbers.ts';
 import { recordIdentityVerification } from '../../app/orders/record-identity-verification.ts';
 import { rejectAsAuthority } from '../../app/orders/reject-as-authority.ts';
 import { returnOrder } from '../../app/orders/return-order.ts';
@@ -24,6 +25,7 @@ import type { Actor } from '../../domain/policy/order-access.ts';
 import type { RouteDeps } from '../deps.ts';
 import { requireActor, signedIn, signedInSecurity } from '../plugins/auth.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
+import { numberPreviewSchema } from '../schemas/number-preview.ts';
 import {
   approveAuthorityBodySchema,
   callUseCase,
@@ -391,6 +393,32 @@ export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void
         ...(body?.recordedNumbers === undefined ? {} : { recordedNumbers: body.recordedNumbers }),
       }),
   });
+
+  routes.get(
+    '/api/orders/:ref/number-preview',
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security: signedInSecurity,
+        summary: 'The numbers approving would issue (authority reviewers)',
+        description:
+          'For the approval’s confirmation: the entity number (a first filing’s next serial of the province, in the year of today’s China date) and each service’s number with its name and domain, computed exactly as the approval allocates them but read-only: nothing is reserved, so they are provisional (`isProvisional`) — another approval in the province committing first takes the serial. Only those who may approve (the sandbox authority of the province): others who see the order get 403, everyone else 404. 409 `not_awaiting_authority_decision` outside authority review, `number_preview_recorded_mode` in recorded mode (the real authority issues the numbers).',
+        params: orderRefParamsSchema,
+        response: {
+          200: numberPreviewSchema,
+          400: errorResponseSchema,
+          403: errorResponseSchema,
+          409: errorResponseSchema,
+          ...protectedErrors,
+        },
+      },
+    },
+    async (request) =>
+      onOrder(request, request.params.ref, (orders, actor, orderId) =>
+        previewFilingNumbers(orders, { actor, orderId }),
+      ),
+  );
 
   registerCommand({
     path: 'reject-authority',

@@ -188,6 +188,17 @@ export const orderSummarySchema = z
     deadlineFlag: z
       .enum(['overdue', 'due_today', 'due_soon', 'on_track', 'none'])
       .describe('The active deadline in China working days, for queues.'),
+    sms: z
+      .object({
+        expiresAt: instant('The code expires.'),
+        attempts: z.number().int().describe('Wrong codes entered so far.'),
+        maxAttempts: z.number().int(),
+        attemptsLeft: z.number().int(),
+      })
+      .optional()
+      .describe(
+        'The open SMS check, while the order is in sms_verification: tries and expiry, never the code.',
+      ),
     hasReturnReasons: z.boolean(),
     createdAt: instant('Created.'),
     updatedAt: instant('Last change.'),

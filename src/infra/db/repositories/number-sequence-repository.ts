@@ -36,6 +36,16 @@ export function createNumberSequenceRepository(executor: Kysely<DB>, dialect: Da
         .execute();
     },
 
+    async findLastSerial(provinceCode, year) {
+      const row = await executor
+        .selectFrom('number_sequences')
+        .select('last_serial')
+        .where('province_code', '=', provinceCode)
+        .where('year', '=', year)
+        .executeTakeFirst();
+      return row?.last_serial ?? 0;
+    },
+
     async findHighestEntityNumber(from, to) {
       // Both lookups walk the unique indexes on the number columns backwards from `to`.
       const issued = await executor

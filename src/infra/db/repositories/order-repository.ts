@@ -75,6 +75,18 @@ function toOrder(row: OrderRow): OrderRecord {
   return order;
 }
 
+function toSmsChallenge(row: Selectable<DB['sms_challenges']>): SmsChallengeRecord {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    codeHash: row.code_hash,
+    issuedAt: new Date(row.issued_at),
+    expiresAt: new Date(row.expires_at),
+    attempts: row.attempts,
+    maxAttempts: row.max_attempts,
+  };
+}
+
 function flag(value: boolean): number {
   return value ? 1 : 0;
 }
@@ -365,17 +377,19 @@ export function createOrderRepository(executor: Kysely<DB>, dialect: DatabaseDia
         .where('order_id', '=', orderId)
         .where('status', '=', 'open')
         .executeTakeFirst();
-      return row
-        ? {
-            id: row.id,
-            orderId: row.order_id,
-            codeHash: row.code_hash,
-            issuedAt: new Date(row.issued_at),
-            expiresAt: new Date(row.expires_at),
-            attempts: row.attempts,
-            maxAttempts: row.max_attempts,
-          }
-        : undefined;
+      return row ? toSmsChallenge(row) : undefined;
+    },
+
+    async listOpenSmsChallenges(orderIds) {
+      if (orderIds.length === 0) return [];
+      // The partial unique index sms_challenges_one_open (order_id) where status = 'open' serves this.
+      const rows = await executor
+        .selectFrom('sms_challenges')
+        .selectAll()
+        .where('order_id', 'in', [...orderIds])
+        .where('status', '=', 'open')
+        .execute();
+      return rows.map(toSmsChallenge);
     },
 
     async updateSmsChallenge(id, update) {

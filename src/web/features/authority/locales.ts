@@ -35,15 +35,16 @@ export const en = {
   },
   numbers: {
     intro: 'Approving issues these numbers:',
+    loading: 'Working out the numbers…',
     entity: 'Entity number',
     serviceNumber: 'Service number',
     service: 'Service {{n}}',
-    entityOnFile: 'the entity’s number on file',
+    entityOnFile: 'Entity number (on file)',
     noneForType: 'This order type issues no new numbers; the registry is updated.',
-    firstFilingRule:
-      'Format: {{abbreviation}}ICP备 + approval year {{year}} + the next six-digit serial of the province for that year (NNNNNN, allocated when you approve) + 号; each service adds -1, -2A (app), -3X (mini program), -4K (quick app) in order. The API offers no preview, so the serial is shown as NNNNNN.',
-    addServiceRule:
-      'Each new service gets the next suffix of the entity’s sequence (n), allocated when you approve: a number for websites, with A for apps, X for mini programs, K for quick apps.',
+    provisionalSerial:
+      'Provisional: the serial is allocated when you approve. If another filing of the province is approved first, it takes this serial and this filing gets the next one. The year is that of the approval, China time ({{year}} now).',
+    provisionalSuffix:
+      'Provisional: each new service takes the next suffix of the entity’s sequence when you approve.',
     justIssued: 'Numbers issued',
     issuedTitle: 'Numbers on record',
     registryNote: 'The public registry shows them now; the applicant and the provider have been notified.',
@@ -98,15 +99,15 @@ export const zh: Messages<typeof en> = {
   },
   numbers: {
     intro: '审核通过后将下发以下备案号：',
+    loading: '正在计算备案号…',
     entity: '主体备案号',
     serviceNumber: '网站备案号',
     service: '服务 {{n}}',
-    entityOnFile: '主体现有备案号',
+    entityOnFile: '主体备案号（已有）',
     noneForType: '此类订单不下发新的备案号，仅更新备案信息。',
-    firstFilingRule:
-      '格式：{{abbreviation}}ICP备 + 审核通过年份 {{year}} + 本省当年的下一个六位序号（NNNNNN，审核通过时分配）+ 号；各服务依次加 -1、-2A（App）、-3X（小程序）、-4K（快应用）。API 不提供预览，故序号显示为 NNNNNN。',
-    addServiceRule:
-      '每个新增服务取该主体序列的下一个后缀（n），审核通过时分配：网站为数字，App 加 A，小程序加 X，快应用加 K。',
+    provisionalSerial:
+      '以上为预计备案号：序号在您审核通过时才分配。如本省其他备案先审核通过，将占用此序号，本备案顺延取下一个。年份为审核通过时的北京时间年份（当前为 {{year}} 年）。',
+    provisionalSuffix: '以上为预计备案号：每个新增服务在您审核通过时取该主体序列的下一个后缀。',
     justIssued: '已下发备案号',
     issuedTitle: '备案号',
     registryNote: '公开备案查询中已可查到；已通知申请人和接入商。',

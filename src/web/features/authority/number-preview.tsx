@@ -1,62 +1,47 @@
-import { Code, List, Stack, Text } from '@mantine/core';
+import { Code, List, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ServiceType } from '../../../domain/order-content/order-content.ts';
-import { chinaToday } from '../../components/working-day-countdown.tsx';
-import { type OrderView, useProvinces } from '../provider/api.ts';
+import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
+import type { OrderView } from '../provider/api.ts';
+import { useNumberPreview } from './api.ts';
 
 /**
- * The numbers an approval will issue, as far as they can be known before it: the API has no preview,
- * so this follows the sandbox's rule (src/app/orders/issue-filing-numbers.ts). A first filing gets
- * <province abbreviation>ICP备<approval year><next six-digit serial of the province and year>号, and
- * each service the next suffix of the entity's one sequence: -1 for a website, -2A an app, -3X a
- * mini-program, -4K a quick app. The serial (and an added service's index) is allocated at approval.
+ * The numbers approving will issue, as the server computes them with the allocator's own rule
+ * (GET /api/orders/:ref/number-preview): the entity number and each service's number with the
+ * service it belongs to. They are provisional: allocated only when the approval commits.
  */
-
-const SUFFIX_LETTERS: Record<ServiceType, string> = {
-  website: '',
-  app: 'A',
-  mini_program: 'X',
-  quick_app: 'K',
-};
-
 export function NumberPreview({ order }: { order: OrderView }) {
-  const { t } = useTranslation('authority');
-  const province = useProvinces().data?.items.find((p) => p.code === order.provinceCode);
-  const services = order.content.services ?? [];
-  const year = chinaToday().slice(0, 4);
+  const { t } = useTranslation(['authority', 'provider']);
+  const preview = useNumberPreview(order.reference);
 
-  if (order.type !== 'first_filing' && order.type !== 'add_service') {
-    return <Text size="sm">{t('numbers.noneForType')}</Text>;
-  }
-  const entity =
-    order.type === 'first_filing'
-      ? `${province?.icpAbbreviation ?? '?'}ICP备${year}NNNNNN号`
-      : (order.entityNumber ?? t('numbers.entityOnFile'));
-  const suffix = (index: number, type: ServiceType | undefined) =>
-    order.type === 'first_filing'
-      ? `${index + 1}${SUFFIX_LETTERS[type ?? 'website']}`
-      : `n${SUFFIX_LETTERS[type ?? 'website']}`;
+  if (preview.isPending) return <Loader size="sm" aria-label={t('numbers.loading')} />;
+  if (preview.isError) return <ApiErrorAlert error={preview.error} onRetry={() => void preview.refetch()} />;
+  const { data } = preview;
+  if (!data.issuesNumbers) return <Text size="sm">{t('numbers.noneForType')}</Text>;
 
   return (
     <Stack gap="xs">
       <Text size="sm">{t('numbers.intro')}</Text>
       <Text size="sm">
-        {t('numbers.entity')} <Code>{entity}</Code>
+        {data.isNewEntityNumber ? t('numbers.entity') : t('numbers.entityOnFile')}{' '}
+        <Code>{data.entityNumber}</Code>
       </Text>
       <List size="sm" spacing={4}>
-        {services.map((service, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: services have no id; the index is their number.
-          <List.Item key={index}>
-            {service.name ?? service.domain ?? t('numbers.service', { n: index + 1 })}:{' '}
-            <Code>{`${entity}-${suffix(index, service.type)}`}</Code>
+        {data.services.map((service) => (
+          <List.Item key={service.index}>
+            {t(`provider:data.serviceTypes.${service.type}`)}{' '}
+            {service.name ?? t('numbers.service', { n: service.index + 1 })}
+            {service.domain && service.domain !== service.name ? ` (${service.domain})` : ''}:{' '}
+            <Code>{service.number}</Code>
           </List.Item>
         ))}
       </List>
-      <Text size="xs" c="dimmed">
-        {order.type === 'first_filing'
-          ? t('numbers.firstFilingRule', { abbreviation: province?.icpAbbreviation ?? '?', year })
-          : t('numbers.addServiceRule')}
-      </Text>
+      {data.isProvisional && (
+        <Text size="xs" c="dimmed">
+          {data.isNewEntityNumber
+            ? t('numbers.provisionalSerial', { year: data.approvalYear })
+            : t('numbers.provisionalSuffix')}
+        </Text>
+      )}
     </Stack>
   );
 }

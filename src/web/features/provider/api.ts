@@ -28,6 +28,8 @@ export interface OrderSummary {
   deadlines: Partial<Record<DeadlineKind, string>>;
   activeDeadline?: { kind: DeadlineKind; due: string };
   deadlineFlag: DeadlineFlag;
+  /** The open SMS check while the order is in sms_verification. */
+  sms?: { expiresAt: string; attempts: number; maxAttempts: number; attemptsLeft: number };
   hasReturnReasons: boolean;
   createdAt: string;
   updatedAt: string;
@@ -79,7 +81,6 @@ export interface OrderView extends OrderSummary {
   issuedServiceNumbers: string[];
   version: number;
   submittedVersion?: number;
-  sms?: { expiresAt: string; attempts: number; maxAttempts: number; attemptsLeft: number };
   returnReasons: ReturnReason[];
   allowedActions: OrderAction[];
   isPersonalDataMasked: boolean;
