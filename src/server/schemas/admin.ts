@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { lexiconLists, provinceRuleFields } from '../../app/admin/catalogue-edits.ts';
-import { sourceKindSchema, sourceSchema } from '../../domain/catalogue/schema.ts';
+import {
+  catalogueEditProblemCodes,
+  lexiconLists,
+  provinceRuleFields,
+} from '../../app/admin/catalogue-edits.ts';
+import { lexiconSchema, sourceKindSchema, sourceSchema } from '../../domain/catalogue/schema.ts';
 import { localizedSchema } from './common.ts';
 
 /** Wire schemas of the platform administrators' routes (calendar overrides, catalogue edits, audit log). */
@@ -136,6 +140,20 @@ export const catalogueEditBodySchema = z
   })
   .meta({ id: 'CatalogueEditRequest' });
 
+export const catalogueEditProblemSchema = z
+  .object({
+    code: z
+      .enum(catalogueEditProblemCodes)
+      .describe('Stable: clients word the problem by code, with `params`.'),
+    params: z
+      .record(z.string(), z.string())
+      .describe(
+        'What the problem is about: province, field, tld, list, term, sourceId, path and kind, or detail (the failed check, in English).',
+      ),
+    message: z.string().describe('The problem in English.'),
+  })
+  .meta({ id: 'CatalogueEditProblem' });
+
 export const catalogueEditSchema = z
   .object({
     id: z.number().int(),
@@ -149,9 +167,15 @@ export const catalogueEditSchema = z
     status: z
       .enum(['applied', 'reverted', 'not_applied'])
       .describe('not_applied: stored but no longer applicable to the shipped data (see problems).'),
-    problems: z.array(z.string()).optional(),
+    problems: z.array(catalogueEditProblemSchema).optional(),
   })
   .meta({ id: 'CatalogueEdit' });
+
+export const catalogueLexiconSchema = lexiconSchema.meta({
+  id: 'CatalogueLexicon',
+  description:
+    'The site-name word lists in force. provinceIndividualBanned is keyed by two-digit province code; minLength and maxLength bound a name’s length in Chinese-character equivalents.',
+});
 
 export const auditEventSchema = z
   .object({

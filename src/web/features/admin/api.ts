@@ -166,7 +166,7 @@ export interface WordList {
   sources: string[];
 }
 
-/** The site-name word lists, when the server publishes them (GET /api/catalogue/lexicon). */
+/** The site-name word lists in force, with the admins' edits (GET /api/admin/catalogue/lexicon). */
 export interface Lexicon {
   reservedPrefixes: WordList;
   sensitiveWords: WordList;
@@ -187,6 +187,29 @@ export type CatalogueChange =
 
 export type EditSource = { sourceId: string } | { title: string; url: string };
 
+export const EDIT_PROBLEM_CODES = [
+  'unknown_province',
+  'value_or_note_required',
+  'list_field_has_no_note',
+  'not_a_domain_suffix',
+  'tld_already_fileable',
+  'tld_not_fileable',
+  'national_list_takes_no_province',
+  'province_required',
+  'term_already_listed',
+  'term_not_listed',
+  'unknown_source',
+  'personal_data',
+  'catalogue_check_failed',
+] as const;
+
+/** Why the server refused (or no longer applies) a catalogue edit: a stable code, its params and English. */
+export interface CatalogueEditProblem {
+  code: string;
+  params: Record<string, string>;
+  message: string;
+}
+
 export interface CatalogueEdit {
   id: number;
   change: CatalogueChange;
@@ -197,7 +220,7 @@ export interface CatalogueEdit {
   revertedBy?: string;
   revertedAt?: string;
   status: 'applied' | 'reverted' | 'not_applied';
-  problems?: string[];
+  problems?: CatalogueEditProblem[];
 }
 
 const LONG = 5 * 60_000;
@@ -240,9 +263,8 @@ export function useTlds() {
 
 export function useLexicon() {
   return useQuery({
-    queryKey: ['catalogue', 'lexicon'],
-    queryFn: () => api.get<Lexicon>('/api/catalogue/lexicon'),
-    staleTime: LONG,
+    queryKey: ['admin', 'catalogue', 'lexicon'],
+    queryFn: () => api.get<Lexicon>('/api/admin/catalogue/lexicon'),
   });
 }
 
