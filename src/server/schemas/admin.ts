@@ -190,6 +190,14 @@ export const auditEventSchema = z
   })
   .meta({ id: 'AuditEvent', description: 'An audit log entry without its payload.' });
 
+export const auditEventDetailSchema = auditEventSchema
+  .extend({
+    payload: z
+      .unknown()
+      .describe('The event’s data as hashed: references (ids, codes, dates), never personal data.'),
+  })
+  .meta({ id: 'AuditEventDetail', description: 'An audit log entry with its payload.' });
+
 export const auditVerificationSchema = z
   .object({
     ok: z.boolean(),
@@ -197,5 +205,16 @@ export const auditVerificationSchema = z
     headHash: z.string().optional(),
     brokenAt: z.number().int().optional().describe('Sequence number of the first broken link.'),
     reason: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap', 'head_mismatch']).optional(),
+    verifiedAt: z.iso.datetime().describe('When the verification started.'),
   })
   .meta({ id: 'AuditVerification' });
+
+export const auditVerificationStatusSchema = z
+  .object({
+    last: auditVerificationSchema
+      .optional()
+      .describe('The last verification since the server started; absent before the first.'),
+    headSequence: z.number().int().describe('Events in the log now.'),
+    isRunning: z.boolean().describe('A verification is running.'),
+  })
+  .meta({ id: 'AuditVerificationStatus' });
