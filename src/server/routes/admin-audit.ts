@@ -21,7 +21,8 @@ import { adminErrorResponses, getAdminDeps } from './admin-calendar.ts';
 
 const ADMIN_ONLY = 'Callers who are not platform administrators get 404.';
 
-const filterText = (description: string) => z.string().trim().min(1).max(200).optional().describe(description);
+const filterText = (description: string) =>
+  z.string().trim().min(1).max(200).optional().describe(description);
 
 function presentVerification({ verifiedAt, ...result }: TimedAuditVerification) {
   return { ...result, verifiedAt: verifiedAt.toISOString() };
