@@ -4,7 +4,15 @@ import { describeEachDatabase } from '../support/databases.ts';
 import { buildAdminTestApp } from './admin-test-kit.ts';
 
 interface AuditPage {
-  items: { sequence: number; action: string; actor: string; hash: string; prevHash: string }[];
+  items: {
+    sequence: number;
+    action: string;
+    actor: string;
+    subjectId: string;
+    occurredAt: string;
+    hash: string;
+    prevHash: string;
+  }[];
   nextBefore?: number;
 }
 

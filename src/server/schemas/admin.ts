@@ -6,6 +6,7 @@ import {
 } from '../../app/admin/catalogue-edits.ts';
 import { lexiconSchema, sourceKindSchema, sourceSchema } from '../../domain/catalogue/schema.ts';
 import { localizedSchema } from './common.ts';
+import { buildDateInput } from './inputs.ts';
 
 /** Wire schemas of the platform administrators' routes (calendar overrides, catalogue edits, audit log). */
 
@@ -45,6 +46,23 @@ export const calendarOverrideBodySchema = z
       .describe('Where the day comes from.'),
   })
   .meta({ id: 'CalendarOverrideRequest' });
+
+const noticeDate = (description: string) => buildDateInput(description);
+
+export const calendarNoticeBodySchema = z
+  .strictObject({
+    holidayFrom: noticeDate('The holiday’s first day:'),
+    holidayTo: noticeDate('The holiday’s last day (at most 31 days after the first):'),
+    makeupWorkdays: z
+      .array(noticeDate('A make-up working day (调休上班):'))
+      .max(10)
+      .default([])
+      .describe('The days worked to make up for the holiday, outside it; none when the notice names none.'),
+    nameEn: calendarOverrideBodySchema.shape.nameEn,
+    nameZh: calendarOverrideBodySchema.shape.nameZh,
+    source: calendarOverrideBodySchema.shape.source,
+  })
+  .meta({ id: 'CalendarNoticeRequest' });
 
 export const calendarOverrideSchema = z
   .object({
