@@ -314,34 +314,78 @@ export interface AuditEvent {
   prevHash: string;
 }
 
+export interface AuditEventDetail extends AuditEvent {
+  payload: unknown;
+}
+
 export interface AuditVerification {
   ok: boolean;
   count: number;
   headHash?: string;
   brokenAt?: number;
   reason?: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'head_mismatch';
+  /** When the verification started. */
+  verifiedAt: string;
+}
+
+/** GET /api/admin/audit/verification: the last verification (if any) and the log's size now. */
+export interface AuditVerificationStatus {
+  last?: AuditVerification;
+  headSequence: number;
+  isRunning: boolean;
+}
+
+/** The audit viewer's server-side filters (GET /api/admin/audit query). */
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  subjectType?: string;
+  subjectId?: string;
+  /** China days, inclusive. */
+  from?: string;
+  to?: string;
 }
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export function useAuditLog() {
+export function useAuditLog(filter: AuditFilter = {}) {
   return useInfiniteQuery({
-    queryKey: ['admin', 'audit', 'events'],
+    queryKey: ['admin', 'audit', 'events', filter],
     queryFn: ({ pageParam }) =>
       api.get<{ items: AuditEvent[]; nextBefore?: number }>('/api/admin/audit', {
+        ...filter,
         before: pageParam,
         limit: AUDIT_PAGE_SIZE,
       }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextBefore,
+    placeholderData: keepPreviousData,
   });
 }
 
+export function useAuditEvent(sequence: number | null) {
+  return useQuery({
+    queryKey: ['admin', 'audit', 'event', sequence],
+    queryFn: () => api.get<AuditEventDetail>(`/api/admin/audit/${sequence}`),
+    enabled: sequence !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** The last chain verification and the log's size: cheap, the chain is not walked. */
 export function useAuditVerification() {
   return useQuery({
     queryKey: ['admin', 'audit', 'verification'],
-    queryFn: () => api.get<AuditVerification>('/api/admin/audit/verification'),
-    staleTime: 0,
+    queryFn: () => api.get<AuditVerificationStatus>('/api/admin/audit/verification'),
+  });
+}
+
+/** Walks the whole chain now (POST); the status query then shows the new result. */
+export function useVerifyAuditChain() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<AuditVerification>('/api/admin/audit/verification'),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['admin', 'audit', 'verification'] }),
   });
 }
 
