@@ -87,6 +87,25 @@ export function useSetCalendarOverride() {
   });
 }
 
+export interface CalendarNoticeInput {
+  holidayFrom: string;
+  holidayTo: string;
+  makeupWorkdays: string[];
+  nameEn?: string;
+  nameZh?: string;
+  source: { text: string; url?: string };
+}
+
+/** POST /api/admin/calendar/notices: a holiday range and its make-up days, in one transaction. */
+export function useSetCalendarNotice() {
+  const invalidate = useInvalidateCalendar();
+  return useMutation({
+    mutationFn: (body: CalendarNoticeInput) =>
+      api.post<{ overrides: CalendarOverride[]; replaced: string[] }>('/api/admin/calendar/notices', body),
+    onSuccess: invalidate,
+  });
+}
+
 export function useDeleteCalendarOverride() {
   const invalidate = useInvalidateCalendar();
   return useMutation({
