@@ -486,6 +486,10 @@ export const en = {
         approved: 'Licence granted',
         rejected: 'Licence application rejected',
         withdrawn: 'Licence application withdrawn',
+        annual_report_recorded: 'Annual report recorded',
+        renewal_applied_recorded: 'Renewal application recorded',
+        change_recorded: 'Licence change recorded',
+        change_filed: 'Licence change filed',
       },
       membership: {
         added: 'Member added',
@@ -1086,6 +1090,10 @@ export const zh: Messages<typeof en> = {
         approved: '批准许可证',
         rejected: '驳回许可证申请',
         withdrawn: '撤回许可证申请',
+        annual_report_recorded: '记录年报',
+        renewal_applied_recorded: '记录续期申请',
+        change_recorded: '记录许可证变更',
+        change_filed: '提交许可证变更',
       },
       membership: {
         added: '添加成员',
