@@ -84,6 +84,7 @@ export const en = {
     sms_timeout: 'SMS check not completed in time',
     sms_failed: 'SMS code entered wrongly too often',
     site_name_mismatch: 'Site name does not match the site',
+    licence_scan_unreadable: 'Licence scan unreadable',
   },
   sla: {
     title: 'Deadlines met',
@@ -183,6 +184,7 @@ export const zh: Messages<typeof en> = {
     sms_timeout: '未按时完成短信核验',
     sms_failed: '短信验证码错误次数过多',
     site_name_mismatch: '网站名称与网站内容不符',
+    licence_scan_unreadable: '许可证扫描件无法辨认',
   },
   sla: {
     title: '时限达成',

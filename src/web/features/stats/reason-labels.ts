@@ -10,6 +10,7 @@ export const UNTEMPLATED_REASON_CODES = [
   'sms_timeout',
   'sms_failed',
   'site_name_mismatch',
+  'licence_scan_unreadable',
 ] as const;
 type UntemplatedReasonCode = (typeof UNTEMPLATED_REASON_CODES)[number];
 
