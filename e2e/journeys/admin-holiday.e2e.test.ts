@@ -40,6 +40,8 @@ async function showYear(page: Page, language: Language): Promise<void> {
   await page.getByRole('combobox', { name: texts.year }).selectOption(YEAR);
   await page
     .getByRole('region', { name: fill(texts.list.title, { year: YEAR }) })
+    // The list's card, and its scrolling table once it has rows, share the name.
+    .first()
     .waitFor({ timeout: 30_000 });
   await waitForNetworkQuiet(page);
 }
