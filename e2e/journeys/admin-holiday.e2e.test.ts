@@ -40,6 +40,8 @@ async function showYear(page: Page, language: Language): Promise<void> {
   await page.getByRole('combobox', { name: texts.year }).selectOption(YEAR);
   await page
     .getByRole('region', { name: fill(texts.list.title, { year: YEAR }) })
+    // The list's card, and its scrolling table once it has rows, share the name.
+    .first()
     .waitFor({ timeout: 30_000 });
   await waitForNetworkQuiet(page);
 }
@@ -87,5 +89,53 @@ describe('an administrator adds a 2027 holiday', () => {
     const list = page.getByRole('region', { name: fill(t.list.title, { year: YEAR }) });
     await expect.poll(() => list.getByText('Spring Festival').first().isVisible()).toBe(true);
     await keyStep(openPage, page, JOURNEY, 'holiday-listed', { user: admin, prepare: showYear });
+  }, 240_000);
+
+  test('a State Council notice: a holiday range with its make-up days at once, each day in the audit log', async () => {
+    const page = await openPage({ language: LANGUAGE, viewport: 'mobile', signInAs: admin.email });
+    const notice = t.notice;
+    await visit(page, '/admin/calendar');
+    await showYear(page, LANGUAGE);
+    const form = page.getByRole('region', { name: notice.title });
+    await form.getByRole('textbox', { name: notice.from, exact: true }).fill('2027-10-01');
+    await form.getByRole('textbox', { name: notice.to, exact: true }).fill('2027-10-07');
+    await form.getByRole('textbox', { name: fill(notice.makeupDay, { n: 1 }) }).fill('2027-09-26');
+    await form.getByRole('button', { name: notice.addDay }).click();
+    await form.getByRole('textbox', { name: fill(notice.makeupDay, { n: 2 }) }).fill('2027-10-09');
+    await form.getByRole('textbox', { name: t.form.nameEn }).fill('National Day');
+    await form.getByRole('textbox', { name: t.form.nameZh }).fill('国庆节');
+    await form
+      .getByRole('textbox', { name: t.form.source, exact: true })
+      .fill('国务院办公厅关于2027年部分节假日安排的通知');
+    await form.getByRole('button', { name: notice.submit }).click();
+    await expect
+      .poll(() => form.getByTestId('calendar-notice-result').textContent(), { timeout: 30_000 })
+      .toContain('7');
+    for (const [date, isWorkingDay] of [
+      ['2027-10-04', false],
+      ['2027-09-26', true],
+      ['2027-10-09', true],
+    ] as const) {
+      const response = await page.request.get(`${getBaseUrl()}/api/calendar/days/${date}`);
+      expect(await response.json()).toMatchObject({ date, isWorkingDay });
+    }
+
+    // The audit log: narrowed to one of the days, its event opens with its hashes and data.
+    const audit = ui.admin.audit;
+    await visit(page, '/admin/audit');
+    await page.getByRole('textbox', { name: audit.filters.subjectId }).fill('2027-10-04');
+    await page.getByRole('button', { name: audit.filters.apply }).click();
+    const details = page.getByRole('button', { name: /#\d+/u });
+    await expect.poll(() => details.count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByText(audit.actions.calendar.override_set).first().isVisible())
+      .toBe(true);
+    await details.first().click();
+    const drawer = page.getByTestId('audit-event-detail');
+    await expect
+      .poll(() => drawer.getByText(audit.detail.prevHash).isVisible(), { timeout: 30_000 })
+      .toBe(true);
+    expect(await drawer.textContent()).toContain('holidayFrom');
+    await keyStep(openPage, page, JOURNEY, 'audit-event-detail', { user: admin });
   }, 240_000);
 });

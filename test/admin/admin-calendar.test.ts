@@ -153,6 +153,87 @@ describeEachDatabase('admin calendar overrides over HTTP', (database) => {
     });
     expect(deleted.statusCode).toBe(204);
   });
+
+  it('enters a State Council notice: a holiday range and its make-up days, in one audited transaction', async () => {
+    const cookie = admin.cookie;
+    const notice = {
+      holidayFrom: '2027-10-01',
+      holidayTo: '2027-10-07',
+      makeupWorkdays: ['2027-10-09', '2027-09-26'],
+      nameEn: 'National Day',
+      nameZh: '国庆节',
+      source: { text: '国务院办公厅关于2027年部分节假日安排的通知' },
+    };
+    const post = (payload: unknown, status = 400) =>
+      fail(test, 'POST', '/api/admin/calendar/notices', status, { cookie, payload });
+    expect((await fail(test, 'POST', '/api/admin/calendar/notices', 401, { payload: notice })).code).toBe(
+      'unauthenticated',
+    );
+    await fail(test, 'POST', '/api/admin/calendar/notices', 404, {
+      cookie: applicant.cookie,
+      payload: notice,
+    });
+    const refusals = [
+      { ...notice, holidayTo: '2027-09-30' },
+      { ...notice, holidayTo: '2027-11-05' },
+      { ...notice, makeupWorkdays: ['2027-10-03'] },
+      { ...notice, makeupWorkdays: ['2027-10-09', '2027-10-09'] },
+      { ...notice, makeupWorkdays: ['2027-02-30'] },
+      { ...notice, source: undefined },
+    ];
+    for (const payload of refusals) {
+      expect((await post(payload)).code, JSON.stringify(payload)).toBe('validation_failed');
+    }
+    const audit = () =>
+      call<{ items: { action: string; subjectId: string }[] }>(test, 'GET', '/api/admin/audit?limit=200', {
+        cookie,
+      });
+    const eventsBefore = (await audit()).items.length;
+    // Refused notices changed nothing.
+    expect(
+      (await call<{ items: unknown[] }>(test, 'GET', '/api/admin/calendar/overrides?year=2027', { cookie }))
+        .items,
+    ).toEqual([]);
+
+    // A day already overridden is replaced and reported.
+    await call(test, 'PUT', '/api/admin/calendar/overrides/2027-10-01', {
+      cookie,
+      payload: { ...NEW_YEAR, kind: 'workday' },
+    });
+    const saved = await call<{
+      overrides: { date: string; kind: string; nameZh?: string }[];
+      replaced: string[];
+    }>(test, 'POST', '/api/admin/calendar/notices', { cookie, payload: notice, status: 201 });
+    expect(saved.replaced).toEqual(['2027-10-01']);
+    expect(saved.overrides.map((o) => `${o.date} ${o.kind}`)).toEqual([
+      '2027-10-01 holiday',
+      '2027-10-02 holiday',
+      '2027-10-03 holiday',
+      '2027-10-04 holiday',
+      '2027-10-05 holiday',
+      '2027-10-06 holiday',
+      '2027-10-07 holiday',
+      '2027-09-26 workday',
+      '2027-10-09 workday',
+    ]);
+    expect(await call(test, 'GET', '/api/calendar/days/2027-10-04')).toMatchObject({
+      isWorkingDay: false,
+      reason: 'holiday',
+    });
+    expect(await call(test, 'GET', '/api/calendar/days/2027-09-26')).toMatchObject({
+      isWorkingDay: true,
+      reason: 'makeup_workday',
+    });
+    // One audit event per day (plus the single day set before), all at the same instant.
+    const events = (await audit()).items.slice(0, 9);
+    expect((await audit()).items.length).toBe(eventsBefore + 10);
+    expect(new Set(events.map((e) => e.action))).toEqual(new Set(['calendar.override_set']));
+    expect(events.map((e) => e.subjectId).sort()).toEqual(saved.overrides.map((o) => o.date).sort());
+
+    for (const { date } of saved.overrides) {
+      await send(test, 'DELETE', `/api/admin/calendar/overrides/${date}`, { cookie });
+    }
+  });
 });
 
 describe('calendar years without the admin slice', () => {

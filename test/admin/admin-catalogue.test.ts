@@ -47,6 +47,8 @@ describeEachDatabase('admin catalogue edits over HTTP', (database) => {
     await fail(test, 'GET', '/api/admin/catalogue/edits', 404, { cookie });
     await fail(test, 'POST', '/api/admin/catalogue/edits', 404, { cookie, payload });
     await fail(test, 'DELETE', '/api/admin/catalogue/edits/1', 404, { cookie });
+    expect((await fail(test, 'GET', '/api/admin/catalogue/lexicon', 401)).code).toBe('unauthenticated');
+    await fail(test, 'GET', '/api/admin/catalogue/lexicon', 404, { cookie });
   });
 
   it('refuses malformed edits with validation_failed and invalid ones with catalogue_edit_invalid', async () => {
@@ -97,11 +99,32 @@ describeEachDatabase('admin catalogue edits over HTTP', (database) => {
         source: { sourceId: 'order-33' },
       },
     ];
-    for (const payload of invalid) {
+    // Each refusal names its reasons by a stable code, with the params a client words them with.
+    const expected = [
+      { code: 'unknown_source', params: { sourceId: 'no-such-source' } },
+      { code: 'tld_already_fileable', params: { tld: 'com' } },
+      { code: 'tld_not_fileable', params: { tld: 'io' } },
+      { code: 'not_a_domain_suffix', params: { tld: 'a..b' } },
+      { code: 'catalogue_check_failed' },
+      { code: 'catalogue_check_failed' },
+      { code: 'unknown_province', params: { province: '99' } },
+      { code: 'province_required', params: { list: 'provinceIndividualBanned' } },
+      { code: 'term_not_listed', params: { list: 'sensitiveWords', term: '不在词表' } },
+    ];
+    for (const [i, payload] of invalid.entries()) {
       const error = await post(payload);
       expect(error.code, JSON.stringify(payload)).toBe('catalogue_edit_invalid');
-      expect((error.details as { problems: string[] }).problems.length).toBeGreaterThan(0);
+      const { problems } = error.details as {
+        problems: { code: string; params: Record<string, string>; message: string }[];
+      };
+      expect(problems[0], JSON.stringify(payload)).toMatchObject(expected[i] ?? {});
+      for (const problem of problems) expect(problem.message).not.toBe('');
     }
+    const personal = await post({
+      change: { kind: 'lexicon_add', list: 'sensitiveWords', term: '13812345678' },
+      source: { sourceId: 'order-33' },
+    });
+    expect((personal.details as { problems: { code: string }[] }).problems[0]?.code).toBe('personal_data');
     expect(
       (await call<{ items: unknown[] }>(test, 'GET', '/api/admin/catalogue/edits', { cookie })).items,
     ).toEqual([]);
@@ -214,14 +237,28 @@ describeEachDatabase('admin catalogue edits over HTTP', (database) => {
     expect((await siteName('张三的小站', { nature: 'individual', province: '44' })).valid).toBe(false);
     expect((await siteName('张三的小站', { nature: 'individual', province: '11' })).valid).toBe(true);
 
+    // The admins' read of the word lists is the lists in force, edits included.
+    const lexicon = () =>
+      call<{
+        sensitiveWords: { words: string[]; sources: string[] };
+        provinceIndividualBanned: Record<string, { words: string[] }>;
+      }>(test, 'GET', '/api/admin/catalogue/lexicon', { cookie: admin.cookie });
+    const inForce = await lexicon();
+    expect(inForce.sensitiveWords.words).toContain('示例禁词');
+    expect(inForce.sensitiveWords.sources).toContain('order-33');
+    expect(inForce.provinceIndividualBanned['44']?.words).toContain('小站');
+    expect(inForce.provinceIndividualBanned['11']?.words ?? []).not.toContain('小站');
+
     const removed = await edit({
       change: { kind: 'lexicon_remove', list: 'sensitiveWords', term: '示例禁词' },
       source: { sourceId: 'order-33' },
     });
     expect((await siteName('示例禁词博客')).valid).toBe(true);
+    expect((await lexicon()).sensitiveWords.words).not.toContain('示例禁词');
     for (const id of [removed.id, provincial.id, sensitive.id]) {
       await call(test, 'DELETE', `/api/admin/catalogue/edits/${id}`, { cookie: admin.cookie });
     }
+    expect((await lexicon()).provinceIndividualBanned['44']?.words ?? []).not.toContain('小站');
 
     const audit = await call<{ items: { action: string; subjectType: string }[] }>(
       test,
@@ -234,5 +271,51 @@ describeEachDatabase('admin catalogue edits over HTTP', (database) => {
       .map((e) => e.action);
     expect(actions.filter((action) => action === 'catalogue.edited')).toHaveLength(6);
     expect(actions.filter((action) => action === 'catalogue.edit_reverted')).toHaveLength(6);
+  });
+
+  it('a province rule the eligibility engine reads changes POST /api/eligibility, and reverting restores it', async () => {
+    // A joint venture filing in Shanghai (31): its timeline uses Shanghai's provider review days.
+    const profile = {
+      applicantKind: 'joint_venture',
+      chineseOwnershipPercent: 60,
+      inChina: true,
+      certificateProvince: '31',
+      hostingInMainland: true,
+      domain: 'example-jv.com.cn',
+      domainAtMainlandRegistrar: true,
+      activities: ['information_only'],
+      startDate: '2026-03-02',
+    };
+    interface Step {
+      id: string;
+      days: { typical: number; max: number };
+      sources: string[];
+      dates?: { max: { end: string } };
+    }
+    type Assessment = { timeline: { phases: { instrument: string; steps: Step[] }[] } };
+    const assess = () => call<Assessment>(test, 'POST', '/api/eligibility', { payload: profile });
+    const providerReview = (answer: Assessment) =>
+      answer.timeline.phases
+        .find((phase) => phase.instrument === 'icp_filing')
+        ?.steps.find((step) => step.id === 'provider_review');
+
+    const before = await assess();
+    expect(providerReview(before)?.days).not.toEqual({ typical: 7, max: 9 });
+    const changed = await edit({
+      change: {
+        kind: 'province_rule',
+        province: '31',
+        field: 'providerReviewDays',
+        value: { typical: 7, max: 9 },
+      },
+      source: NEW_SOURCE,
+    });
+    const after = await assess();
+    expect(providerReview(after)?.days).toEqual({ typical: 7, max: 9 });
+    expect(providerReview(after)?.sources).toContain(changed.sourceId);
+    expect(providerReview(after)?.dates?.max.end).not.toBe(providerReview(before)?.dates?.max.end);
+
+    await call(test, 'DELETE', `/api/admin/catalogue/edits/${changed.id}`, { cookie: admin.cookie });
+    expect(await assess()).toEqual(before);
   });
 });

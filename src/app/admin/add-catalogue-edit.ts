@@ -8,9 +8,11 @@ import { DomainError } from '../errors.ts';
 import type { AdminDeps } from './admin-stores.ts';
 import {
   type CatalogueChange,
+  type CatalogueEditProblem,
   type CatalogueEditRecord,
   normalizeTerm,
   normalizeTld,
+  presentEditProblem,
   tryApplyEdit,
 } from './catalogue-edits.ts';
 
@@ -25,14 +27,17 @@ export interface AddCatalogueEditInput {
   source: CatalogueEditSourceInput;
 }
 
-export function invalidEdit(problems: string[]): DomainError {
+/** 400 catalogue_edit_invalid; `details.problems` lists each problem's code, params and English message. */
+export function invalidEdit(problems: CatalogueEditProblem[]): DomainError {
+  const views = problems.map(presentEditProblem);
+  const first = views.slice(0, 3).map((view) => view.message);
   return new DomainError(
     'catalogue_edit_invalid',
     {
-      en: `The edit would make the catalogue invalid: ${problems.slice(0, 3).join('; ')}`,
-      zh: `该修改会使规则目录无效：${problems.slice(0, 3).join('；')}`,
+      en: `The edit would make the catalogue invalid: ${first.join('; ')}`,
+      zh: `该修改会使规则目录无效（${views.length} 个问题）：${first.join('；')}`,
     },
-    { problems },
+    { problems: views },
   );
 }
 
@@ -47,7 +52,9 @@ function normalizeChange(change: CatalogueChange): CatalogueChange {
     case 'tld_add':
     case 'tld_remove': {
       const tld = normalizeTld(change.tld);
-      if (tld === undefined) throw invalidEdit([`"${change.tld}" is not a domain suffix`]);
+      if (tld === undefined) {
+        throw invalidEdit([{ code: 'not_a_domain_suffix', params: { tld: change.tld } }]);
+      }
       return { ...change, tld };
     }
     case 'lexicon_add':
@@ -88,7 +95,7 @@ export async function addCatalogueEdit(
 ): Promise<CatalogueEditRecord> {
   const change = normalizeChange(input.change);
   const personal = findPersonalData(describeChange(change));
-  if (personal) throw invalidEdit([`${personal.path} looks like a ${personal.kind}`]);
+  if (personal) throw invalidEdit([{ code: 'personal_data', params: personal }]);
   const effective = await deps.catalogue.getEffective();
   const now = deps.clock.now();
   let sourceId: string;
@@ -96,9 +103,7 @@ export async function addCatalogueEdit(
   if ('sourceId' in input.source) {
     sourceId = input.source.sourceId;
     if (!effective.catalogue.index.sourceById.has(sourceId)) {
-      throw invalidEdit([
-        `unknown source "${sourceId}": use GET /api/catalogue/sources or give a title and url`,
-      ]);
+      throw invalidEdit([{ code: 'unknown_source', params: { sourceId } }]);
     }
   } else {
     sourceId = buildSourceId(input.source.title, input.source.url);

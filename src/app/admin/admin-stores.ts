@@ -55,9 +55,30 @@ export interface FetchAllowHostStore {
 }
 
 /** The audit log read newest first, for the viewer. */
+/** Which events the audit viewer asks for; every field narrows the answer (exact matches). */
+export interface AuditEventFilter {
+  actor?: string | undefined;
+  action?: string | undefined;
+  subjectType?: string | undefined;
+  subjectId?: string | undefined;
+  /** First instant, inclusive (ISO 8601, as events store it). */
+  from?: string | undefined;
+  /** Last instant, inclusive. */
+  to?: string | undefined;
+}
+
 export interface AuditEventReader {
-  /** Up to `limit` events with a sequence below `before` (all when absent), newest first. */
-  listEventsBefore(before: number | undefined, limit: number): Promise<AuditEvent[]>;
+  /**
+   * Up to `limit` events matching `filter` with a sequence below `before` (all when absent), newest
+   * first.
+   */
+  listEventsBefore(
+    before: number | undefined,
+    limit: number,
+    filter?: AuditEventFilter,
+  ): Promise<AuditEvent[]>;
+  /** One event with its payload; undefined when there is none with that sequence number. */
+  findEvent(sequence: number): Promise<AuditEvent | undefined>;
 }
 
 /** Stores bound to one transaction: the change and its audit event commit together. */

@@ -67,6 +67,87 @@ export interface CatalogueEditRecord {
   revertedAt?: Date;
 }
 
+/**
+ * Why an edit cannot be applied, as a stable code with its parameters (clients say it in their own
+ * language) and an English message (logs, the CLI, clients that do not know the code).
+ */
+export type CatalogueEditProblem =
+  | { code: 'unknown_province'; params: { province: string } }
+  | { code: 'value_or_note_required'; params: Record<string, never> }
+  | { code: 'list_field_has_no_note'; params: { field: string } }
+  | { code: 'not_a_domain_suffix'; params: { tld: string } }
+  | { code: 'tld_already_fileable'; params: { tld: string } }
+  | { code: 'tld_not_fileable'; params: { tld: string } }
+  | { code: 'national_list_takes_no_province'; params: { list: string } }
+  | { code: 'province_required'; params: { list: string } }
+  | { code: 'term_already_listed'; params: { list: string; province?: string; term: string } }
+  | { code: 'term_not_listed'; params: { list: string; province?: string; term: string } }
+  | { code: 'unknown_source'; params: { sourceId: string } }
+  | { code: 'personal_data'; params: { path: string; kind: string } }
+  /** The result fails the catalogue's own checks (schema or cross-references); `detail` says which. */
+  | { code: 'catalogue_check_failed'; params: { detail: string } };
+
+export type CatalogueEditProblemCode = CatalogueEditProblem['code'];
+
+export const catalogueEditProblemCodes = [
+  'unknown_province',
+  'value_or_note_required',
+  'list_field_has_no_note',
+  'not_a_domain_suffix',
+  'tld_already_fileable',
+  'tld_not_fileable',
+  'national_list_takes_no_province',
+  'province_required',
+  'term_already_listed',
+  'term_not_listed',
+  'unknown_source',
+  'personal_data',
+  'catalogue_check_failed',
+] as const satisfies readonly CatalogueEditProblemCode[];
+
+/** A problem as the API shows it: the code, its parameters and an English message. */
+export type CatalogueEditProblemView = CatalogueEditProblem & { message: string };
+
+function describeList(params: { list: string; province?: string }): string {
+  return `lexicon.${params.list}${params.province === undefined ? '' : `.${params.province}`}`;
+}
+
+/** The English message of a problem. */
+export function describeEditProblem(problem: CatalogueEditProblem): string {
+  switch (problem.code) {
+    case 'unknown_province':
+      return `unknown province ${problem.params.province}`;
+    case 'value_or_note_required':
+      return 'give a value or a note';
+    case 'list_field_has_no_note':
+      return `${problem.params.field} is a list: it has no note`;
+    case 'not_a_domain_suffix':
+      return `"${problem.params.tld}" is not a domain suffix`;
+    case 'tld_already_fileable':
+      return `${problem.params.tld} is already fileable`;
+    case 'tld_not_fileable':
+      return `${problem.params.tld} is not in the fileable list`;
+    case 'national_list_takes_no_province':
+      return `lexicon.${problem.params.list} is national: give no province`;
+    case 'province_required':
+      return `lexicon.${problem.params.list} needs a province`;
+    case 'term_already_listed':
+      return `${describeList(problem.params)} already has "${problem.params.term}"`;
+    case 'term_not_listed':
+      return `${describeList(problem.params)} has no "${problem.params.term}"`;
+    case 'unknown_source':
+      return `unknown source "${problem.params.sourceId}": use GET /api/catalogue/sources or give a title and url`;
+    case 'personal_data':
+      return `${problem.params.path} looks like a ${problem.params.kind}`;
+    case 'catalogue_check_failed':
+      return problem.params.detail;
+  }
+}
+
+export function presentEditProblem(problem: CatalogueEditProblem): CatalogueEditProblemView {
+  return { ...problem, message: describeEditProblem(problem) };
+}
+
 /** What an edit needs to be applied. */
 export type CatalogueEditInput = Pick<CatalogueEditRecord, 'change' | 'sourceId' | 'newSource'>;
 
@@ -95,15 +176,21 @@ function addSourceId(sources: string[], id: string): string[] {
 
 type WordList = Lexicon['reservedPrefixes'];
 
+function problem(found: CatalogueEditProblem): { list?: undefined; problem: CatalogueEditProblem } {
+  return { problem: found };
+}
+
 function findWordList(data: CatalogueData, change: Extract<CatalogueChange, { list: LexiconList }>) {
   if (change.list !== 'provinceIndividualBanned') {
     return change.province === undefined
       ? { list: data.lexicon[change.list] }
-      : { problem: `lexicon.${change.list} is national: give no province` };
+      : problem({ code: 'national_list_takes_no_province', params: { list: change.list } });
   }
-  if (change.province === undefined) return { problem: 'lexicon.provinceIndividualBanned needs a province' };
+  if (change.province === undefined) {
+    return problem({ code: 'province_required', params: { list: change.list } });
+  }
   if (!data.provinces.some((p) => p.code === change.province)) {
-    return { problem: `unknown province ${change.province}` };
+    return problem({ code: 'unknown_province', params: { province: change.province } });
   }
   const existing = data.lexicon.provinceIndividualBanned[change.province];
   if (existing) return { list: existing };
@@ -116,7 +203,7 @@ function findWordList(data: CatalogueData, change: Extract<CatalogueChange, { li
  * Applies one edit to `data` in place. Returns the problems that stop it (the data may then be half
  * changed: apply to a copy). Schema checks of the result are buildCatalogue's job.
  */
-function applyEdit(data: CatalogueData, edit: CatalogueEditInput): string[] {
+function applyEdit(data: CatalogueData, edit: CatalogueEditInput): CatalogueEditProblem[] {
   const { change, sourceId } = edit;
   if (edit.newSource && !data.sources.some((s) => s.id === edit.newSource?.id)) {
     data.sources.push(edit.newSource);
@@ -124,11 +211,15 @@ function applyEdit(data: CatalogueData, edit: CatalogueEditInput): string[] {
   switch (change.kind) {
     case 'province_rule': {
       const rules = data.provinceRules.find((r) => r.province === change.province);
-      if (!rules) return [`unknown province ${change.province}`];
-      if (change.value === undefined && change.note === undefined) return ['give a value or a note'];
+      if (!rules) return [{ code: 'unknown_province', params: { province: change.province } }];
+      if (change.value === undefined && change.note === undefined) {
+        return [{ code: 'value_or_note_required', params: {} }];
+      }
       const target = rules as unknown as Record<string, unknown>;
       if (LIST_FIELDS.has(change.field)) {
-        if (change.note !== undefined) return [`${change.field} is a list: it has no note`];
+        if (change.note !== undefined) {
+          return [{ code: 'list_field_has_no_note', params: { field: change.field } }];
+        }
         target[change.field] =
           change.field === 'specialItems' && Array.isArray(change.value)
             ? change.value.map((item) =>
@@ -166,14 +257,14 @@ function applyEdit(data: CatalogueData, edit: CatalogueEditInput): string[] {
     case 'tld_add':
     case 'tld_remove': {
       const tld = normalizeTld(change.tld);
-      if (tld === undefined) return [`"${change.tld}" is not a domain suffix`];
+      if (tld === undefined) return [{ code: 'not_a_domain_suffix', params: { tld: change.tld } }];
       const isListed = data.tlds.fileable.includes(tld);
       if (change.kind === 'tld_add') {
-        if (isListed) return [`${tld} is already fileable`];
+        if (isListed) return [{ code: 'tld_already_fileable', params: { tld } }];
         data.tlds.fileable.push(tld);
         data.tlds.notFileable = data.tlds.notFileable.filter((entry) => entry.tld !== tld);
       } else {
-        if (!isListed) return [`${tld} is not in the fileable list`];
+        if (!isListed) return [{ code: 'tld_not_fileable', params: { tld } }];
         data.tlds.fileable = data.tlds.fileable.filter((entry) => entry !== tld);
       }
       data.tlds.sources = addSourceId(data.tlds.sources, sourceId);
@@ -185,12 +276,16 @@ function applyEdit(data: CatalogueData, edit: CatalogueEditInput): string[] {
       if (!found.list) return [found.problem];
       const term = normalizeTerm(change.term);
       const isListed = found.list.words.includes(term);
-      const name = `lexicon.${change.list}${change.province === undefined ? '' : `.${change.province}`}`;
+      const params = {
+        list: change.list,
+        ...(change.province === undefined ? {} : { province: change.province }),
+        term,
+      };
       if (change.kind === 'lexicon_add') {
-        if (isListed) return [`${name} already has "${term}"`];
+        if (isListed) return [{ code: 'term_already_listed', params }];
         found.list.words.push(term);
       } else {
-        if (!isListed) return [`${name} has no "${term}"`];
+        if (!isListed) return [{ code: 'term_not_listed', params }];
         found.list.words = found.list.words.filter((word) => word !== term);
       }
       found.list.sources = addSourceId(found.list.sources, sourceId);
@@ -199,13 +294,20 @@ function applyEdit(data: CatalogueData, edit: CatalogueEditInput): string[] {
   }
 }
 
-export type CatalogueBuild = { ok: true; catalogue: Catalogue } | { ok: false; problems: string[] };
+export type CatalogueBuild =
+  | { ok: true; catalogue: Catalogue }
+  | { ok: false; problems: CatalogueEditProblem[] };
 
 function tryBuild(data: CatalogueData): CatalogueBuild {
   try {
     return { ok: true, catalogue: buildCatalogue(data) };
   } catch (error) {
-    if (error instanceof CatalogueError) return { ok: false, problems: error.problems };
+    if (error instanceof CatalogueError) {
+      return {
+        ok: false,
+        problems: error.problems.map((detail) => ({ code: 'catalogue_check_failed', params: { detail } })),
+      };
+    }
     throw error;
   }
 }
@@ -221,7 +323,7 @@ export interface EffectiveCatalogue {
   catalogue: Catalogue;
   data: CatalogueData;
   /** Stored edits that no longer apply (e.g. a release now ships what they added), with why. */
-  skipped: { id: number; problems: string[] }[];
+  skipped: { id: number; problems: CatalogueEditProblem[] }[];
 }
 
 /**

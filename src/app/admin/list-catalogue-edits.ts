@@ -1,5 +1,5 @@
 import type { AdminDeps } from './admin-stores.ts';
-import type { CatalogueEditRecord } from './catalogue-edits.ts';
+import type { CatalogueEditProblem, CatalogueEditRecord } from './catalogue-edits.ts';
 
 export interface CatalogueEditView extends CatalogueEditRecord {
   /**
@@ -7,7 +7,7 @@ export interface CatalogueEditView extends CatalogueEditRecord {
    * no longer applicable (the shipped data changed under it), with `problems`.
    */
   status: 'applied' | 'reverted' | 'not_applied';
-  problems?: string[];
+  problems?: CatalogueEditProblem[];
 }
 
 /** Every catalogue edit, newest first, with whether it is in force. */

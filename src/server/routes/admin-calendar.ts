@@ -4,11 +4,16 @@ import { z } from 'zod';
 import type { AdminDeps, CalendarOverrideRecord } from '../../app/admin/admin-stores.ts';
 import { deleteCalendarOverride } from '../../app/admin/delete-calendar-override.ts';
 import { listCalendarOverrides } from '../../app/admin/list-calendar-overrides.ts';
+import { setCalendarNotice } from '../../app/admin/set-calendar-notice.ts';
 import { setCalendarOverride } from '../../app/admin/set-calendar-override.ts';
 import { DomainError } from '../../app/errors.ts';
 import type { RouteDeps } from '../deps.ts';
 import { requireRole, signedInSecurity, signedInWith } from '../plugins/auth.ts';
-import { calendarOverrideBodySchema, calendarOverrideSchema } from '../schemas/admin.ts';
+import {
+  calendarNoticeBodySchema,
+  calendarOverrideBodySchema,
+  calendarOverrideSchema,
+} from '../schemas/admin.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
 import { buildDateInput, MAX_REQUEST_YEAR, MIN_REQUEST_YEAR } from '../schemas/inputs.ts';
 
@@ -107,6 +112,42 @@ export function registerAdminCalendarRoutes(app: FastifyInstance, deps: RouteDep
         sourceUrl: source.url,
       });
       return { override: presentCalendarOverride(override), replaced };
+    },
+  );
+
+  routes.post(
+    '/api/admin/calendar/notices',
+    {
+      preValidation,
+      schema: {
+        tags,
+        security: signedInSecurity,
+        summary: 'Enter a holiday of a State Council notice (platform administrators)',
+        description: `Makes every day from holidayFrom to holidayTo a holiday and each make-up day a worked day, replacing those days’ overrides, in one transaction with one audit event per day. 400 validation_failed for a reversed or too long range, or a make-up day inside the holiday or given twice. ${ADMIN_ONLY}`,
+        body: calendarNoticeBodySchema,
+        response: {
+          201: z.object({
+            overrides: z.array(calendarOverrideSchema),
+            replaced: z.array(z.string()).describe('Days whose previous override the notice replaced.'),
+          }),
+          ...adminErrorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireRole(request, ['platform_admin']);
+      const { holidayFrom, holidayTo, makeupWorkdays, nameEn, nameZh, source } = request.body;
+      const { overrides, replaced } = await setCalendarNotice(getAdminDeps(deps), {
+        actor,
+        holidayFrom,
+        holidayTo,
+        makeupWorkdays,
+        nameEn,
+        nameZh,
+        sourceText: source.text,
+        sourceUrl: source.url,
+      });
+      return reply.code(201).send({ overrides: overrides.map(presentCalendarOverride), replaced });
     },
   );
 

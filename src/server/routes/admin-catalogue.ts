@@ -2,20 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addCatalogueEdit } from '../../app/admin/add-catalogue-edit.ts';
-import type { CatalogueChange, CatalogueEditRecord } from '../../app/admin/catalogue-edits.ts';
-import { listCatalogueEdits } from '../../app/admin/list-catalogue-edits.ts';
+import { type CatalogueChange, presentEditProblem } from '../../app/admin/catalogue-edits.ts';
+import { getCatalogueLexicon } from '../../app/admin/get-catalogue-lexicon.ts';
+import { type CatalogueEditView, listCatalogueEdits } from '../../app/admin/list-catalogue-edits.ts';
 import { revertCatalogueEdit } from '../../app/admin/revert-catalogue-edit.ts';
 import type { RouteDeps } from '../deps.ts';
 import { requireRole, signedInSecurity, signedInWith } from '../plugins/auth.ts';
-import { catalogueEditBodySchema, catalogueEditSchema } from '../schemas/admin.ts';
+import { catalogueEditBodySchema, catalogueEditSchema, catalogueLexiconSchema } from '../schemas/admin.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
 import { adminErrorResponses, getAdminDeps } from './admin-calendar.ts';
 
 const ADMIN_ONLY = 'Callers who are not platform administrators get 404.';
 
-function presentCatalogueEdit(
-  edit: CatalogueEditRecord & { status: 'applied' | 'reverted' | 'not_applied'; problems?: string[] },
-) {
+function presentCatalogueEdit(edit: CatalogueEditView) {
   return {
     id: edit.id,
     change: { ...edit.change },
@@ -26,7 +25,7 @@ function presentCatalogueEdit(
     ...(edit.revertedBy === undefined ? {} : { revertedBy: edit.revertedBy }),
     ...(edit.revertedAt === undefined ? {} : { revertedAt: edit.revertedAt.toISOString() }),
     status: edit.status,
-    ...(edit.problems === undefined ? {} : { problems: edit.problems }),
+    ...(edit.problems === undefined ? {} : { problems: edit.problems.map(presentEditProblem) }),
   };
 }
 
@@ -52,6 +51,24 @@ export function registerAdminCatalogueRoutes(app: FastifyInstance, deps: RouteDe
       requireRole(request, ['platform_admin']);
       const items = await listCatalogueEdits(getAdminDeps(deps));
       return { items: items.map(presentCatalogueEdit) };
+    },
+  );
+
+  routes.get(
+    '/api/admin/catalogue/lexicon',
+    {
+      preValidation,
+      schema: {
+        tags,
+        security: signedInSecurity,
+        summary: 'The site-name word lists in force (platform administrators)',
+        description: `Reserved prefixes, sensitive words and the words individual sites may not use (national and per province), with the administrators’ edits applied: the lists the name checks use now. Not public. ${ADMIN_ONLY}`,
+        response: { 200: catalogueLexiconSchema, ...adminErrorResponses },
+      },
+    },
+    async (request) => {
+      requireRole(request, ['platform_admin']);
+      return getCatalogueLexicon(getAdminDeps(deps));
     },
   );
 

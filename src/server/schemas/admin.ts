@@ -1,7 +1,12 @@
 import { z } from 'zod';
-import { lexiconLists, provinceRuleFields } from '../../app/admin/catalogue-edits.ts';
-import { sourceKindSchema, sourceSchema } from '../../domain/catalogue/schema.ts';
+import {
+  catalogueEditProblemCodes,
+  lexiconLists,
+  provinceRuleFields,
+} from '../../app/admin/catalogue-edits.ts';
+import { lexiconSchema, sourceKindSchema, sourceSchema } from '../../domain/catalogue/schema.ts';
 import { localizedSchema } from './common.ts';
+import { buildDateInput } from './inputs.ts';
 
 /** Wire schemas of the platform administrators' routes (calendar overrides, catalogue edits, audit log). */
 
@@ -41,6 +46,23 @@ export const calendarOverrideBodySchema = z
       .describe('Where the day comes from.'),
   })
   .meta({ id: 'CalendarOverrideRequest' });
+
+const noticeDate = (description: string) => buildDateInput(description);
+
+export const calendarNoticeBodySchema = z
+  .strictObject({
+    holidayFrom: noticeDate('The holiday’s first day:'),
+    holidayTo: noticeDate('The holiday’s last day (at most 31 days after the first):'),
+    makeupWorkdays: z
+      .array(noticeDate('A make-up working day (调休上班):'))
+      .max(10)
+      .default([])
+      .describe('The days worked to make up for the holiday, outside it; none when the notice names none.'),
+    nameEn: calendarOverrideBodySchema.shape.nameEn,
+    nameZh: calendarOverrideBodySchema.shape.nameZh,
+    source: calendarOverrideBodySchema.shape.source,
+  })
+  .meta({ id: 'CalendarNoticeRequest' });
 
 export const calendarOverrideSchema = z
   .object({
@@ -136,6 +158,20 @@ export const catalogueEditBodySchema = z
   })
   .meta({ id: 'CatalogueEditRequest' });
 
+export const catalogueEditProblemSchema = z
+  .object({
+    code: z
+      .enum(catalogueEditProblemCodes)
+      .describe('Stable: clients word the problem by code, with `params`.'),
+    params: z
+      .record(z.string(), z.string())
+      .describe(
+        'What the problem is about: province, field, tld, list, term, sourceId, path and kind, or detail (the failed check, in English).',
+      ),
+    message: z.string().describe('The problem in English.'),
+  })
+  .meta({ id: 'CatalogueEditProblem' });
+
 export const catalogueEditSchema = z
   .object({
     id: z.number().int(),
@@ -149,9 +185,15 @@ export const catalogueEditSchema = z
     status: z
       .enum(['applied', 'reverted', 'not_applied'])
       .describe('not_applied: stored but no longer applicable to the shipped data (see problems).'),
-    problems: z.array(z.string()).optional(),
+    problems: z.array(catalogueEditProblemSchema).optional(),
   })
   .meta({ id: 'CatalogueEdit' });
+
+export const catalogueLexiconSchema = lexiconSchema.meta({
+  id: 'CatalogueLexicon',
+  description:
+    'The site-name word lists in force. provinceIndividualBanned is keyed by two-digit province code; minLength and maxLength bound a name’s length in Chinese-character equivalents.',
+});
 
 export const auditEventSchema = z
   .object({
@@ -166,6 +208,14 @@ export const auditEventSchema = z
   })
   .meta({ id: 'AuditEvent', description: 'An audit log entry without its payload.' });
 
+export const auditEventDetailSchema = auditEventSchema
+  .extend({
+    payload: z
+      .unknown()
+      .describe('The event’s data as hashed: references (ids, codes, dates), never personal data.'),
+  })
+  .meta({ id: 'AuditEventDetail', description: 'An audit log entry with its payload.' });
+
 export const auditVerificationSchema = z
   .object({
     ok: z.boolean(),
@@ -173,5 +223,16 @@ export const auditVerificationSchema = z
     headHash: z.string().optional(),
     brokenAt: z.number().int().optional().describe('Sequence number of the first broken link.'),
     reason: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap', 'head_mismatch']).optional(),
+    verifiedAt: z.iso.datetime().describe('When the verification started.'),
   })
   .meta({ id: 'AuditVerification' });
+
+export const auditVerificationStatusSchema = z
+  .object({
+    last: auditVerificationSchema
+      .optional()
+      .describe('The last verification since the server started; absent before the first.'),
+    headSequence: z.number().int().describe('Events in the log now.'),
+    isRunning: z.boolean().describe('A verification is running.'),
+  })
+  .meta({ id: 'AuditVerificationStatus' });

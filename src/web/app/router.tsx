@@ -8,6 +8,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { parseNewLicenceSearch } from '../features/licences/search.ts';
+import { validateStatsSearch } from '../features/stats/stats-search.ts';
 import { loadTexts } from '../i18n/i18n.ts';
 import { hasAnyRole, meQuery, type Role } from '../lib/session.ts';
 import { ForbiddenError, ForbiddenPage, NotFoundPage, RouteErrorPage } from './fallback-pages.tsx';
@@ -63,6 +64,19 @@ function page(
     getParentRoute: () => parent,
     path,
     component: lazyRouteComponent(load as never, exportName as never),
+  });
+}
+
+/** A console's statistics page; its date range is in the URL (?from=&to=). */
+function statsPage(parent: ReturnType<typeof area>, namespaces: readonly string[]) {
+  return createRoute({
+    getParentRoute: () => parent,
+    path: '/stats',
+    validateSearch: validateStatsSearch,
+    component: lazyRouteComponent(
+      withTexts(namespaces, () => import('../features/stats/stats-page.tsx')),
+      'StatsPage',
+    ),
   });
 }
 
@@ -271,12 +285,7 @@ const providerInstancesRoute = page(
   withTexts(['provider'], () => import('../features/provider/provider-instances-page.tsx')),
   'ProviderInstancesPage',
 );
-const providerStatsRoute = page(
-  providerArea,
-  '/stats',
-  withTexts(['stats', 'admin'], () => import('../features/stats/stats-page.tsx')),
-  'StatsPage',
-);
+const providerStatsRoute = statsPage(providerArea, ['stats', 'admin', 'provider']);
 
 // Sandbox authorities.
 const authorityArea = area('/authority', ['authority_reviewer']);
@@ -322,12 +331,7 @@ const authorityShellEntitiesRoute = page(
   ),
   'ShellEntitiesPage',
 );
-const authorityStatsRoute = page(
-  authorityArea,
-  '/stats',
-  withTexts(['stats', 'admin'], () => import('../features/stats/stats-page.tsx')),
-  'StatsPage',
-);
+const authorityStatsRoute = statsPage(authorityArea, ['stats', 'admin', 'authority', 'provider']);
 
 // Platform administrators.
 const adminArea = area('/admin', ['platform_admin']);
@@ -373,12 +377,7 @@ const adminShellEntitiesRoute = page(
   withTexts(['compliance', 'admin'], () => import('../features/compliance/shell-entities-page.tsx')),
   'ShellEntitiesPage',
 );
-const adminStatsRoute = page(
-  adminArea,
-  '/stats',
-  withTexts(['stats', 'admin'], () => import('../features/stats/stats-page.tsx')),
-  'StatsPage',
-);
+const adminStatsRoute = statsPage(adminArea, ['stats', 'admin', 'provider']);
 
 const routeTree = rootRoute.addChildren([
   homeRoute,

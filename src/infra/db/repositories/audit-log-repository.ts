@@ -4,7 +4,7 @@ import type { AuditLogStore } from '../../../app/audit/audit-log-store.ts';
 import type { DB } from '../schema.ts';
 import type { AuditEventsTable } from '../tables/audit.ts';
 
-function toEvent(row: Selectable<AuditEventsTable>): AuditEvent {
+export function toAuditEvent(row: Selectable<AuditEventsTable>): AuditEvent {
   return {
     sequence: row.sequence,
     occurredAt: row.occurred_at,
@@ -80,7 +80,7 @@ export function createAuditLogRepository(executor: Kysely<DB>): AuditLogStore {
         .orderBy('sequence')
         .limit(limit)
         .execute();
-      return rows.map(toEvent);
+      return rows.map(toAuditEvent);
     },
   };
 }

@@ -35,6 +35,7 @@ import {
   useSetCalendarOverride,
 } from './api.ts';
 import { YearGrid } from './calendar-grid.tsx';
+import { CalendarNoticeForm } from './calendar-notice-form.tsx';
 import { AdminNav, fieldError, READABLE_ALERT, ScrollTable, useActorLabel } from './shared.tsx';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -77,7 +78,10 @@ export function AdminCalendarPage() {
         )}
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
-            <OverrideForm onSaved={(date) => setYear(Number(date.slice(0, 4)))} />
+            <Stack gap="lg">
+              <OverrideForm onSaved={(date) => setYear(Number(date.slice(0, 4)))} />
+              <CalendarNoticeForm onSaved={(date) => setYear(Number(date.slice(0, 4)))} />
+            </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
             {/* Keyed by year: a new year starts without the last list's announcement. */}

@@ -16,7 +16,7 @@ import {
 import { LexiconTab, TldTab } from './catalogue-lists.tsx';
 import { ProvinceRulesTab } from './catalogue-provinces.tsx';
 import { formatRuleValue } from './rule-values.ts';
-import { AdminNav, READABLE_BADGE, ScrollTable, useActorLabel } from './shared.tsx';
+import { AdminNav, READABLE_BADGE, ScrollTable, useActorLabel, useEditProblemText } from './shared.tsx';
 
 export function AdminCataloguePage() {
   const { t } = useTranslation('admin');
@@ -148,6 +148,7 @@ function EditHistory({
   const { t } = useTranslation('admin');
   const describe = useDescribeChange();
   const actorLabel = useActorLabel();
+  const describeProblem = useEditProblemText();
   const sources = useSources();
   const sourceMap = useMemo(() => new Map((sources.data?.items ?? []).map((s) => [s.id, s])), [sources.data]);
   const [reverting, setReverting] = useState<CatalogueEdit | null>(null);
@@ -183,7 +184,7 @@ function EditHistory({
                   {edit.problems && edit.problems.length > 0 && (
                     <List size="xs" c={readableTextColor('orange')}>
                       {edit.problems.map((p) => (
-                        <List.Item key={p}>{p}</List.Item>
+                        <List.Item key={`${p.code}:${p.message}`}>{describeProblem(p)}</List.Item>
                       ))}
                     </List>
                   )}

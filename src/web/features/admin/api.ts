@@ -87,6 +87,25 @@ export function useSetCalendarOverride() {
   });
 }
 
+export interface CalendarNoticeInput {
+  holidayFrom: string;
+  holidayTo: string;
+  makeupWorkdays: string[];
+  nameEn?: string;
+  nameZh?: string;
+  source: { text: string; url?: string };
+}
+
+/** POST /api/admin/calendar/notices: a holiday range and its make-up days, in one transaction. */
+export function useSetCalendarNotice() {
+  const invalidate = useInvalidateCalendar();
+  return useMutation({
+    mutationFn: (body: CalendarNoticeInput) =>
+      api.post<{ overrides: CalendarOverride[]; replaced: string[] }>('/api/admin/calendar/notices', body),
+    onSuccess: invalidate,
+  });
+}
+
 export function useDeleteCalendarOverride() {
   const invalidate = useInvalidateCalendar();
   return useMutation({
@@ -166,7 +185,7 @@ export interface WordList {
   sources: string[];
 }
 
-/** The site-name word lists, when the server publishes them (GET /api/catalogue/lexicon). */
+/** The site-name word lists in force, with the admins' edits (GET /api/admin/catalogue/lexicon). */
 export interface Lexicon {
   reservedPrefixes: WordList;
   sensitiveWords: WordList;
@@ -187,6 +206,29 @@ export type CatalogueChange =
 
 export type EditSource = { sourceId: string } | { title: string; url: string };
 
+export const EDIT_PROBLEM_CODES = [
+  'unknown_province',
+  'value_or_note_required',
+  'list_field_has_no_note',
+  'not_a_domain_suffix',
+  'tld_already_fileable',
+  'tld_not_fileable',
+  'national_list_takes_no_province',
+  'province_required',
+  'term_already_listed',
+  'term_not_listed',
+  'unknown_source',
+  'personal_data',
+  'catalogue_check_failed',
+] as const;
+
+/** Why the server refused (or no longer applies) a catalogue edit: a stable code, its params and English. */
+export interface CatalogueEditProblem {
+  code: string;
+  params: Record<string, string>;
+  message: string;
+}
+
 export interface CatalogueEdit {
   id: number;
   change: CatalogueChange;
@@ -197,7 +239,7 @@ export interface CatalogueEdit {
   revertedBy?: string;
   revertedAt?: string;
   status: 'applied' | 'reverted' | 'not_applied';
-  problems?: string[];
+  problems?: CatalogueEditProblem[];
 }
 
 const LONG = 5 * 60_000;
@@ -240,9 +282,8 @@ export function useTlds() {
 
 export function useLexicon() {
   return useQuery({
-    queryKey: ['catalogue', 'lexicon'],
-    queryFn: () => api.get<Lexicon>('/api/catalogue/lexicon'),
-    staleTime: LONG,
+    queryKey: ['admin', 'catalogue', 'lexicon'],
+    queryFn: () => api.get<Lexicon>('/api/admin/catalogue/lexicon'),
   });
 }
 
@@ -292,34 +333,78 @@ export interface AuditEvent {
   prevHash: string;
 }
 
+export interface AuditEventDetail extends AuditEvent {
+  payload: unknown;
+}
+
 export interface AuditVerification {
   ok: boolean;
   count: number;
   headHash?: string;
   brokenAt?: number;
   reason?: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'head_mismatch';
+  /** When the verification started. */
+  verifiedAt: string;
+}
+
+/** GET /api/admin/audit/verification: the last verification (if any) and the log's size now. */
+export interface AuditVerificationStatus {
+  last?: AuditVerification;
+  headSequence: number;
+  isRunning: boolean;
+}
+
+/** The audit viewer's server-side filters (GET /api/admin/audit query). */
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  subjectType?: string;
+  subjectId?: string;
+  /** China days, inclusive. */
+  from?: string;
+  to?: string;
 }
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export function useAuditLog() {
+export function useAuditLog(filter: AuditFilter = {}) {
   return useInfiniteQuery({
-    queryKey: ['admin', 'audit', 'events'],
+    queryKey: ['admin', 'audit', 'events', filter],
     queryFn: ({ pageParam }) =>
       api.get<{ items: AuditEvent[]; nextBefore?: number }>('/api/admin/audit', {
+        ...filter,
         before: pageParam,
         limit: AUDIT_PAGE_SIZE,
       }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextBefore,
+    placeholderData: keepPreviousData,
   });
 }
 
+export function useAuditEvent(sequence: number | null) {
+  return useQuery({
+    queryKey: ['admin', 'audit', 'event', sequence],
+    queryFn: () => api.get<AuditEventDetail>(`/api/admin/audit/${sequence}`),
+    enabled: sequence !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** The last chain verification and the log's size: cheap, the chain is not walked. */
 export function useAuditVerification() {
   return useQuery({
     queryKey: ['admin', 'audit', 'verification'],
-    queryFn: () => api.get<AuditVerification>('/api/admin/audit/verification'),
-    staleTime: 0,
+    queryFn: () => api.get<AuditVerificationStatus>('/api/admin/audit/verification'),
+  });
+}
+
+/** Walks the whole chain now (POST); the status query then shows the new result. */
+export function useVerifyAuditChain() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<AuditVerification>('/api/admin/audit/verification'),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['admin', 'audit', 'verification'] }),
   });
 }
 

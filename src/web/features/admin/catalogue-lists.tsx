@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   CloseButton,
@@ -17,7 +16,6 @@ import {
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
-import { isApiError } from '../../lib/api.ts';
 import {
   type CatalogueChange,
   LEXICON_LISTS,
@@ -28,6 +26,7 @@ import {
   useTlds,
 } from './api.ts';
 import {
+  EditProblemsAlert,
   editProblems,
   emptySource,
   fieldError,
@@ -47,6 +46,7 @@ function ListEditForm({
   title,
   termLabel,
   termPlaceholder,
+  termRequired,
   action,
   term,
   onAction,
@@ -59,6 +59,8 @@ function ListEditForm({
   title: string;
   termLabel: string;
   termPlaceholder: string;
+  /** What the term box says when it is left empty. */
+  termRequired: string;
   action: Action;
   term: string;
   onAction: (action: Action) => void;
@@ -116,19 +118,13 @@ function ListEditForm({
             required
             error={
               fieldError(save.error, 'change.term', 'change.tld') ??
-              (touched && !term.trim() ? t('source.required') : undefined)
+              (touched && !term.trim() ? termRequired : undefined)
             }
           />
           <SourcePicker value={source} onChange={setSource} error={save.error} showErrors={touched} />
           {save.error &&
             (problems.length > 0 ? (
-              <Alert color="red" title={t('catalogue.refused')} role="alert">
-                <List size="sm">
-                  {problems.map((p) => (
-                    <List.Item key={p}>{p}</List.Item>
-                  ))}
-                </List>
-              </Alert>
+              <EditProblemsAlert problems={problems} />
             ) : (
               <ApiErrorAlert error={save.error} />
             ))}
@@ -202,6 +198,7 @@ export function TldTab({ onSaved }: { onSaved: (message: string) => void }) {
         title={t('catalogue.tlds.formTitle')}
         termLabel={t('catalogue.tlds.tld')}
         termPlaceholder={t('catalogue.tlds.tldPlaceholder')}
+        termRequired={t('catalogue.tlds.tldRequired')}
         action={action}
         term={term}
         onAction={setAction}
@@ -280,7 +277,6 @@ export function LexiconTab({ onSaved }: { onSaved: (message: string) => void }) 
         : undefined
       : lexicon.data[list].words
     : undefined;
-  const unpublished = isApiError(lexicon.error) && lexicon.error.status === 404;
   const provinceOptions = (provinces.data?.items ?? []).map((p) => ({
     value: p.code,
     label: i18n.resolvedLanguage === 'zh-CN' ? p.nameZh : p.nameEn,
@@ -313,6 +309,7 @@ export function LexiconTab({ onSaved }: { onSaved: (message: string) => void }) 
           title={t('catalogue.lexicon.formTitle')}
           termLabel={t('catalogue.lexicon.term')}
           termPlaceholder={t('catalogue.lexicon.termPlaceholder')}
+          termRequired={t('catalogue.lexicon.termRequired')}
           action={action}
           term={term}
           onAction={setAction}
@@ -333,12 +330,13 @@ export function LexiconTab({ onSaved }: { onSaved: (message: string) => void }) 
         <Title order={3} size="h4" id="lexicon-list-title">
           {t(`catalogue.lexicon.lists.${list}`)}
         </Title>
-        {unpublished ? (
-          <Alert color="gray" title={t('catalogue.lexicon.unpublishedTitle')}>
-            {t('catalogue.lexicon.unpublished')}
-          </Alert>
-        ) : lexicon.error ? (
-          <ApiErrorAlert error={lexicon.error} onRetry={() => void lexicon.refetch()} />
+        {lexicon.error ? (
+          <>
+            <ApiErrorAlert error={lexicon.error} onRetry={() => void lexicon.refetch()} />
+            <Text size="sm" c="dimmed">
+              {t('catalogue.lexicon.loadFailed')}
+            </Text>
+          </>
         ) : !lexicon.data ? (
           <Text c="dimmed">{t('common:states.loading')}</Text>
         ) : words === undefined ? (

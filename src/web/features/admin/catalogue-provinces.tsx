@@ -6,7 +6,6 @@ import {
   Checkbox,
   Drawer,
   Group,
-  List,
   NativeSelect,
   NumberInput,
   Paper,
@@ -46,6 +45,7 @@ import {
   RULE_FIELDS,
 } from './rule-values.ts';
 import {
+  EditProblemsAlert,
   editProblems,
   emptySource,
   fieldError,
@@ -443,13 +443,7 @@ function RuleForm({
         )}
         {save.error &&
           (problems.length > 0 ? (
-            <Alert color="red" title={t('catalogue.refused')} role="alert">
-              <List size="sm">
-                {problems.map((p) => (
-                  <List.Item key={p}>{p}</List.Item>
-                ))}
-              </List>
-            </Alert>
+            <EditProblemsAlert problems={problems} />
           ) : (
             <ApiErrorAlert error={save.error} />
           ))}

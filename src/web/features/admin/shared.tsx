@@ -1,8 +1,10 @@
 import {
+  Alert,
   Anchor,
   Box,
   Fieldset,
   Group,
+  List,
   SegmentedControl,
   Select,
   Stack,
@@ -15,7 +17,17 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api.ts';
 import { localize } from '../../lib/format.ts';
 import { SHELL_ENTITIES_NAV_LABEL } from '../compliance/nav-label.ts';
-import { type EditSource, type Source, useSources, useUsers } from './api.ts';
+import {
+  type CatalogueEditProblem,
+  EDIT_PROBLEM_CODES,
+  type EditSource,
+  type LexiconList,
+  type ProvinceRuleField,
+  type Source,
+  useProvinces,
+  useSources,
+  useUsers,
+} from './api.ts';
 
 /** The admin areas, for the sub-navigation at the top of every admin page. */
 export function AdminNav() {
@@ -87,11 +99,75 @@ export function fieldError(error: unknown, ...paths: string[]): string | undefin
   return error.fieldErrors.find((f) => paths.includes(f.path.replace(/^body\./, '')))?.message;
 }
 
+function isEditProblem(value: unknown): value is CatalogueEditProblem {
+  if (value === null || typeof value !== 'object') return false;
+  const { code, message, params } = value as Record<string, unknown>;
+  return (
+    typeof code === 'string' &&
+    typeof message === 'string' &&
+    params !== null &&
+    typeof params === 'object' &&
+    Object.values(params).every((p) => typeof p === 'string')
+  );
+}
+
 /** The problems a catalogue edit was refused for (400 catalogue_edit_invalid: `details.problems`). */
-export function editProblems(error: unknown): string[] {
+export function editProblems(error: unknown): CatalogueEditProblem[] {
   if (!isApiError(error)) return [];
   const details = error.details as { problems?: unknown } | undefined;
-  return Array.isArray(details?.problems) ? details.problems.filter((p) => typeof p === 'string') : [];
+  return Array.isArray(details?.problems) ? details.problems.filter(isEditProblem) : [];
+}
+
+/**
+ * A refused edit's problem in the reader's language, by its code; the server's English message for a
+ * code this client does not know yet.
+ */
+export function useEditProblemText(): (problem: CatalogueEditProblem) => string {
+  const { t, i18n } = useTranslation('admin');
+  const { data: provinces } = useProvinces();
+  return useMemo(() => {
+    const provinceName = (code: string | undefined) => {
+      if (code === undefined) return '';
+      const found = provinces?.items.find((p) => p.code === code);
+      if (!found) return code;
+      return i18n.resolvedLanguage === 'zh-CN' ? found.nameZh : found.nameEn;
+    };
+    return (problem: CatalogueEditProblem) => {
+      const code = (EDIT_PROBLEM_CODES as readonly string[]).includes(problem.code)
+        ? (problem.code as (typeof EDIT_PROBLEM_CODES)[number])
+        : undefined;
+      if (code === undefined) return problem.message;
+      const { params } = problem;
+      const list = params.list ? t(`catalogue.lexicon.lists.${params.list as LexiconList}`) : '';
+      const field = params.field ? t(`catalogue.fields.${params.field as ProvinceRuleField}`) : '';
+      const key =
+        (code === 'term_already_listed' || code === 'term_not_listed') && params.province
+          ? (`catalogue.problems.${code}_province` as const)
+          : (`catalogue.problems.${code}` as const);
+      return t(key, {
+        ...params,
+        list,
+        field,
+        province: provinceName(params.province),
+        interpolation: { escapeValue: false },
+      });
+    };
+  }, [t, i18n.resolvedLanguage, provinces]);
+}
+
+/** The refused edit's problems, as an alert list. */
+export function EditProblemsAlert({ problems }: { problems: CatalogueEditProblem[] }) {
+  const { t } = useTranslation('admin');
+  const describe = useEditProblemText();
+  return (
+    <Alert color="red" title={t('catalogue.refused')} role="alert">
+      <List size="sm">
+        {problems.map((p) => (
+          <List.Item key={`${p.code}:${p.message}`}>{describe(p)}</List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
 }
 
 /** "user:3" → the user's name (from the users list), "system" → System; anything else as is. */

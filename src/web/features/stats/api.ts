@@ -2,13 +2,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { OrderStatus } from '../../../domain/workflow/order-status.ts';
 import { api } from '../../lib/api.ts';
 
-export const STATS_STAGES = [
-  'provider_review',
-  'identity_verification',
-  'sms_verification',
-  'authority_review',
-] as const;
-export type StatsStage = (typeof STATS_STAGES)[number];
+import type { StatsStage } from './stage-series.ts';
+
+export type { StatsStage };
 
 export type StatsScope = 'all' | 'provider' | 'authority' | 'own';
 

@@ -54,6 +54,8 @@ export const en = {
     axis: 'Working days (median)',
     axisP90: 'Working days (90th percentile)',
     measure: 'Measure',
+    summaryP90:
+      'Grouped bar chart of the 90th percentile of working days per review stage for {{provinces}} provinces. Slowest: {{stage}} in {{province}}, median {{median}}, 90% within {{p90}} working days.',
     summary:
       'Grouped bar chart of median working days per review stage for {{provinces}} provinces. Slowest: {{stage}} in {{province}}, median {{median}}, 90% within {{p90}} working days.',
     empty: 'No stage ended in this range.',
@@ -73,6 +75,16 @@ export const en = {
     field: 'Field',
     wholeOrder: 'The whole order',
     count: 'Times',
+    otherCode: 'Other reason ({{code}})',
+  },
+  reasonCodes: {
+    provider_note: 'Provider reviewer’s own reason',
+    authority_note: 'Authority reviewer’s own reason',
+    identity_verification_failed: 'Identity verification failed',
+    sms_timeout: 'SMS check not completed in time',
+    sms_failed: 'SMS code entered wrongly too often',
+    site_name_mismatch: 'Site name does not match the site',
+    licence_scan_unreadable: 'Licence scan unreadable',
   },
   sla: {
     title: 'Deadlines met',
@@ -142,6 +154,8 @@ export const zh: Messages<typeof en> = {
     axis: '工作日（中位数）',
     axisP90: '工作日（第 90 百分位数）',
     measure: '指标',
+    summaryP90:
+      '{{provinces}} 个省份各审核环节用时第 90 百分位数的分组条形图。最慢：{{province}}的{{stage}}，中位数 {{median}} 个工作日，90% 在 {{p90}} 个工作日内完成。',
     summary:
       '{{provinces}} 个省份各审核环节用时中位数的分组条形图。最慢：{{province}}的{{stage}}，中位数 {{median}} 个工作日，90% 在 {{p90}} 个工作日内完成。',
     empty: '此范围内没有结束的环节。',
@@ -161,6 +175,16 @@ export const zh: Messages<typeof en> = {
     field: '字段',
     wholeOrder: '整个订单',
     count: '次数',
+    otherCode: '其他原因（{{code}}）',
+  },
+  reasonCodes: {
+    provider_note: '接入商审核员自填原因',
+    authority_note: '管局审核员自填原因',
+    identity_verification_failed: '真实性核验未通过',
+    sms_timeout: '未按时完成短信核验',
+    sms_failed: '短信验证码错误次数过多',
+    site_name_mismatch: '网站名称与网站内容不符',
+    licence_scan_unreadable: '许可证扫描件无法辨认',
   },
   sla: {
     title: '时限达成',

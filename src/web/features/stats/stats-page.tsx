@@ -12,8 +12,8 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useRouterState } from '@tanstack/react-router';
-import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
+import { useNavigate, useRouterState, useSearch } from '@tanstack/react-router';
+import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORDER_STATUS_LABELS, ORDER_STATUSES } from '../../../domain/workflow/order-status.ts';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
@@ -21,17 +21,21 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { isApiError } from '../../lib/api.ts';
 import { formatDate, formatDateTime, formatNumber, formatPercent, localize } from '../../lib/format.ts';
 import { AdminNav } from '../admin/shared.tsx';
+import { useAuthorityNav } from '../authority/console-nav.ts';
+import { ConsoleNav, useProviderNav } from '../provider/console-nav.tsx';
+import { describeFieldPath } from '../provider/review/fields.ts';
 import {
   type OrderStats,
-  STATS_STAGES,
   type StatsScope,
-  type StatsStage,
   useOrderStats,
   useProvinces,
   useReturnReasonTemplates,
 } from './api.ts';
 import { ChartCard } from './chart.tsx';
 import type { ChartOption } from './echarts.ts';
+import { describeReasonCode } from './reason-labels.ts';
+import { buildStageSeries, type StageMeasure, type StatsStage } from './stage-series.ts';
+import { validateStatsSearch } from './stats-search.ts';
 
 const FONT =
   'system-ui, -apple-system, "Segoe UI", Roboto, Arial, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
@@ -45,15 +49,41 @@ const BAR_COLOR = '#c92a2a';
 
 const days = (n: number) => formatNumber(n, undefined, { maximumFractionDigits: 2 });
 
+function ProviderConsoleNav() {
+  return <ConsoleNav items={useProviderNav()} />;
+}
+
+function AuthorityConsoleNav() {
+  return <ConsoleNav items={useAuthorityNav()} />;
+}
+
+/** The navigation of the console the page is shown in (/admin, /provider or /authority). */
+function StatsConsoleNav() {
+  const area = useRouterState({ select: (s) => s.location.pathname.split('/')[1] });
+  if (area === 'admin') return <AdminNav />;
+  if (area === 'provider') return <ProviderConsoleNav />;
+  if (area === 'authority') return <AuthorityConsoleNav />;
+  return null;
+}
+
 /** Statistics of the orders in the caller's scope (all, their provider's, their province's). */
 export function StatsPage() {
   const { t } = useTranslation('stats');
-  const [draft, setDraft] = useState({ from: '', to: '' });
-  const [range, setRange] = useState<{ from?: string; to?: string }>({});
+  // The range lives in the URL (validateStatsSearch on the routes): a link or a reload keeps it.
+  const range = validateStatsSearch(useSearch({ strict: false }));
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState({ from: range.from ?? '', to: range.to ?? '' });
+  // Back and forward change the URL's range: the boxes follow.
+  useEffect(() => setDraft({ from: range.from ?? '', to: range.to ?? '' }), [range.from, range.to]);
   const stats = useOrderStats(range);
-  const inAdmin = useRouterState({ select: (s) => s.location.pathname.startsWith('/admin') });
   const rangeError = draft.from && draft.to && draft.from > draft.to ? t('filter.order') : undefined;
 
+  function setRange(next: { from?: string | undefined; to?: string | undefined }) {
+    void navigate({
+      to: '.',
+      search: { ...(next.from ? { from: next.from } : {}), ...(next.to ? { to: next.to } : {}) },
+    });
+  }
   function apply(event: FormEvent) {
     event.preventDefault();
     if (rangeError) return;
@@ -66,7 +96,7 @@ export function StatsPage() {
 
   return (
     <>
-      {inAdmin && <AdminNav />}
+      <StatsConsoleNav />
       <PageTitle
         title={t('title')}
         description={stats.data ? scopeText(stats.data.scope, t) : t('description')}
@@ -200,6 +230,7 @@ function SimpleTable({ head, rows, caption }: { head: string[]; rows: ReactNode[
 
 function Dashboard({ data }: { data: OrderStats }) {
   const { t, i18n } = useTranslation('stats');
+  const { t: tProvider } = useTranslation('provider');
   const language = i18n.resolvedLanguage ?? 'en';
   const narrow = useMediaQuery('(max-width: 36em)') ?? false;
   const provinces = useProvinces();
@@ -214,16 +245,13 @@ function Dashboard({ data }: { data: OrderStats }) {
     const map = new Map(
       (templates.data?.items ?? []).map((tpl) => [tpl.id, localize(tpl.text, language as never)]),
     );
-    return (code: string) => {
-      const text = map.get(code);
-      // The template's first clause is its name ("The website name does not follow the naming rules").
-      if (text) return text.split(/[:：.。]/)[0] ?? text;
-      // A code without a template: readable words in English, the code itself in Chinese.
-      return language === 'zh-CN' ? code : code.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-    };
-  }, [templates.data, language]);
+    return (code: string) =>
+      describeReasonCode(code, map.get(code), (key, options) => t(key as never, options) as string);
+  }, [templates.data, language, t]);
+  const fieldLabel = (path: string | null) =>
+    path === null ? t('returns.wholeOrder') : describeFieldPath(tProvider, path);
   const stageLabel = (stage: StatsStage) => t(`stages.${stage}`);
-  const [measure, setMeasure] = useState<'medianWorkingDays' | 'p90WorkingDays'>('medianWorkingDays');
+  const [measure, setMeasure] = useState<StageMeasure>('medianWorkingDays');
 
   const { providerReview, authorityReview } = data.sla;
   const overdue = providerReview.overdueNow + authorityReview.overdueNow;
@@ -267,7 +295,8 @@ function Dashboard({ data }: { data: OrderStats }) {
   };
 
   // Time per stage per province.
-  const stageProvinces = [...new Set(data.stageTimes.map((s) => s.provinceCode))];
+  const stageSeries = buildStageSeries(data.stageTimes, measure);
+  const stageProvinces = stageSeries.provinces;
   const slowest = [...data.stageTimes].sort((a, b) => b.p90WorkingDays - a.p90WorkingDays)[0];
   const stageOption: ChartOption = {
     ...base,
@@ -283,15 +312,11 @@ function Dashboard({ data }: { data: OrderStats }) {
       name: measure === 'p90WorkingDays' ? t('stageTimes.axisP90') : t('stageTimes.axis'),
       nameTextStyle: { align: 'left' },
     },
-    series: STATS_STAGES.map((stage) => ({
+    series: stageSeries.series.map(({ stage, data: values }) => ({
       type: 'bar' as const,
       name: stageLabel(stage),
       itemStyle: { color: STAGE_COLORS[stage] },
-      data: stageProvinces.map(
-        (code) =>
-          data.stageTimes.find((s) => s.provinceCode === code && s.stage === stage)?.medianWorkingDays ??
-          null,
-      ),
+      data: values,
     })),
   };
 
@@ -422,7 +447,7 @@ function Dashboard({ data }: { data: OrderStats }) {
         description={t('stageTimes.description')}
         summary={
           slowest
-            ? t('stageTimes.summary', {
+            ? t(measure === 'p90WorkingDays' ? 'stageTimes.summaryP90' : 'stageTimes.summary', {
                 provinces: formatNumber(stageProvinces.length),
                 stage: stageLabel(slowest.stage),
                 province: provinceName(slowest.provinceCode),
@@ -491,10 +516,7 @@ function Dashboard({ data }: { data: OrderStats }) {
             <SimpleTable
               caption={t('returns.byField')}
               head={[t('returns.field'), t('returns.count')]}
-              rows={data.returnReasons.byField.map((f) => [
-                f.fieldPath ?? t('returns.wholeOrder'),
-                formatNumber(f.count),
-              ])}
+              rows={data.returnReasons.byField.map((f) => [fieldLabel(f.fieldPath), formatNumber(f.count)])}
             />
           </Stack>
         }

@@ -101,8 +101,9 @@ export function describeFieldPath(t: T, path: string | undefined): string {
     } else if (typeof next === 'string') parts.push(fieldName(t, 'entity', next));
     if (more.length > 0) parts.push(more.join('.'));
   } else if (head === 'services') {
-    const [index, next, ...more] = rest;
-    parts.push(t('fields.groups.service', { n: typeof index === 'number' ? index + 1 : '' }));
+    // `services[].name` (statistics, templates) has no index: any service.
+    const [index, next, ...more] = typeof rest[0] === 'number' ? rest : [undefined, ...rest];
+    parts.push(t('fields.groups.service', { n: typeof index === 'number' ? index + 1 : '' }).trim());
     if (next === 'admin') {
       parts.push(t('fields.groups.admin'));
       if (typeof more[0] === 'string') parts.push(fieldName(t, 'person', more[0]));
