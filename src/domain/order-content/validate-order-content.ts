@@ -85,7 +85,7 @@ export interface OrderContentFacts {
   context: ContentContext;
   entity: EntityFacts;
   services: ServiceFacts[];
-  attachments: AttachmentDraft[];
+  attachments: readonly AttachmentDraft[];
   people: PersonFacts[];
 }
 
