@@ -21,6 +21,7 @@ import { localize } from '../../../lib/format.ts';
 import { SourceLink } from '../../eligibility/sources.tsx';
 import { type OrderChecklistItem, type OrderView, useOrderChecklist } from '../api.ts';
 import { describeFieldPath } from './fields.ts';
+import { findPersonName } from './review-people.ts';
 
 /**
  * What the reviewer checks before passing the order: each document the order's checklist asks for
@@ -51,16 +52,6 @@ function readTicks(key: string): string[] {
   } catch {
     return [];
   }
-}
-
-/** The name the content gives the person a checklist item is about (an admin who is the leader: the leader's). */
-export function findPersonName(content: OrderContentDraft, personRef: string): string | undefined {
-  if (personRef === 'entity.leader') return content.entity?.leader?.name || undefined;
-  const match = /^services\[(\d+)\]\.admin$/u.exec(personRef);
-  const service = match ? content.services?.[Number(match[1])] : undefined;
-  if (!service) return undefined;
-  if (service.adminSameAsLeader) return content.entity?.leader?.name || undefined;
-  return service.admin?.name || undefined;
 }
 
 /** "Passport — Entity leader (王小明)": the document and whom it concerns. */
