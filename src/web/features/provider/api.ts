@@ -170,6 +170,8 @@ export interface ServiceCode {
   granteeUserId?: string;
   status: 'available' | 'bound' | 'burnt';
   orderId?: number;
+  /** The order's reference, OB-2026-000123. */
+  orderReference?: string;
   issuedAt: string;
   expiresAt?: string;
   burntAt?: string;
@@ -362,6 +364,17 @@ export function useCreateInstance() {
     mutationFn: (input: CreateInstanceInput) => api.post<Instance>('/api/provider/instances', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: instanceKeys }),
   });
+}
+
+/** GET /api/provider/customers: a customer account found by its whole e-mail address. */
+export interface Customer {
+  userId: string;
+  email: string;
+  maskedName: string;
+}
+
+export function findCustomer(email: string): Promise<Customer> {
+  return api.get<Customer>('/api/provider/customers', { email });
 }
 
 export function useIssueServiceCode() {

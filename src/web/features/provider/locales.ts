@@ -351,7 +351,7 @@ export const en = {
     issue: 'Issue service code',
     issueFor: 'Issue a service code for {{name}}',
     issuedOnce:
-      'New service code — copy it now and give it to the customer; the list below shows only its beginning.',
+      'New service code — give it to the customer. The list below shows each code’s first characters; its copy button copies the whole code.',
     copyCode: 'Copy code {{code}}',
     copyNewCode: 'Copy the new code',
     noneLeft: 'All 5 codes of this instance have been issued.',
@@ -364,8 +364,15 @@ export const en = {
       statuses: { available: 'Unused', bound: 'In use by an order', burnt: 'Used' },
     },
     form: {
+      ownerEmail: 'Customer’s e-mail address',
+      ownerEmailHelp: 'The address the customer signs in to OpenBeian with.',
+      findOwner: 'Find account',
+      ownerFound: 'Account {{name}} ({{email}}), ID {{id}}',
+      ownerNotFound:
+        'No customer account uses this address. Ask the customer to sign up first, or check the address.',
       ownerUserId: 'Customer account ID',
-      ownerUserIdHelp: 'The numeric ID of the customer’s OpenBeian account.',
+      ownerUserIdHelp:
+        'Filled in when you find the account by e-mail; the customer also sees it in their account settings.',
       name: 'Instance name',
       nameHelp: 'For example web-1.',
       region: 'Region',
@@ -721,7 +728,8 @@ export const zh: Messages<typeof en> = {
     created: '登记时间',
     issue: '生成服务码',
     issueFor: '为 {{name}} 生成备案服务码',
-    issuedOnce: '新的备案服务码——请立即复制并交给客户；下方列表只显示开头部分。',
+    issuedOnce:
+      '新的备案服务码——请交给客户。下方列表只显示每个服务码的前几位，点击复制按钮可复制完整服务码。',
     copyCode: '复制服务码 {{code}}',
     copyNewCode: '复制新的服务码',
     noneLeft: '此实例的 5 个服务码已全部生成。',
@@ -734,8 +742,13 @@ export const zh: Messages<typeof en> = {
       statuses: { available: '未使用', bound: '订单使用中', burnt: '已使用' },
     },
     form: {
+      ownerEmail: '客户邮箱',
+      ownerEmailHelp: '客户登录 OpenBeian 使用的邮箱地址。',
+      findOwner: '查找账号',
+      ownerFound: '账号 {{name}}（{{email}}），ID {{id}}',
+      ownerNotFound: '没有使用此邮箱的客户账号。请客户先注册，或核对邮箱地址。',
       ownerUserId: '客户账号 ID',
-      ownerUserIdHelp: '客户 OpenBeian 账号的数字 ID。',
+      ownerUserIdHelp: '通过邮箱找到账号后自动填写；客户也可在账号设置中查看。',
       name: '实例名称',
       nameHelp: '例如 web-1。',
       region: '地域',
