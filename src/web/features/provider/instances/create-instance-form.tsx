@@ -2,6 +2,7 @@ import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mant
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readableTextColor } from '../../../app/theme.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { chinaToday } from '../../../components/working-day-countdown.tsx';
 import { isApiError } from '../../../lib/api.ts';
@@ -126,7 +127,7 @@ export function CreateInstanceForm({
                 </Button>
               )}
             </Group>
-            <Text size="sm" c="teal.9" aria-live="polite">
+            <Text size="sm" c={readableTextColor('teal')} aria-live="polite">
               {owner &&
                 owner.userId === values.ownerUserId &&
                 t('instances.form.ownerFound', {

@@ -16,9 +16,10 @@ import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderContentDraft } from '../../../../domain/order-content/order-content.ts';
+import { readableTextColor } from '../../../app/theme.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { localize } from '../../../lib/format.ts';
-import { SourceLink } from '../../eligibility/sources.tsx';
+import { useSources } from '../../eligibility/sources.tsx';
 import { type OrderChecklistItem, type OrderView, useOrderChecklist } from '../api.ts';
 import { describeFieldPath } from './fields.ts';
 import { findPersonName } from './review-people.ts';
@@ -87,6 +88,7 @@ function DocumentItem({
   onShowDocument: (documentId: string) => void;
 }) {
   const { t } = useTranslation('provider');
+  const sources = useSources();
   const label = describeChecklistItem(t, item, content);
   const notes = item.notes.map((note) => localize(note)).join(' ');
   return (
@@ -102,7 +104,7 @@ function DocumentItem({
         <Badge
           tt="none"
           variant="light"
-          color={item.isPresent ? 'teal.9' : item.required ? 'red.9' : 'gray.8'}
+          color={item.isPresent ? 'teal' : item.required ? 'red' : 'gray'}
           style={{ flexShrink: 0 }}
         >
           {item.isPresent ? t('checklist.present') : t('checklist.missing')}
@@ -123,12 +125,29 @@ function DocumentItem({
         {item.sources.length > 0 && (
           <Text size="xs" c="gray.7">
             {t('checklist.sources', { count: item.sources.length })}{' '}
-            {item.sources.map((id, index) => (
-              <span key={id}>
-                {index > 0 && '; '}
-                <SourceLink id={id} />
-              </span>
-            ))}
+            {item.sources.map((id, index) => {
+              const source = sources.data?.get(id);
+              return (
+                <span key={id}>
+                  {index > 0 && '; '}
+                  {source?.url ? (
+                    // Underlined and in the line's grey: colour alone would not set it apart (WCAG 1.4.1).
+                    <Anchor
+                      href={source.url}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      inherit
+                      underline="always"
+                      c="gray.8"
+                    >
+                      {source.title}
+                    </Anchor>
+                  ) : (
+                    (source?.title ?? id)
+                  )}
+                </span>
+              );
+            })}
           </Text>
         )}
       </Stack>
@@ -207,7 +226,7 @@ export function ReviewChecklist({
             </Alert>
           ) : (
             documentItems.length > 0 && (
-              <Text size="sm" c="teal.9">
+              <Text size="sm" c={readableTextColor('teal')}>
                 {t('checklist.allPresent')}
               </Text>
             )
@@ -218,7 +237,7 @@ export function ReviewChecklist({
                 {t('checklist.situation')}
               </Text>
               {checklist.data.flags.map((flag) => (
-                <Badge key={flag} tt="none" size="sm" variant="outline" color="gray.8">
+                <Badge key={flag} tt="none" size="sm" variant="light" color="gray">
                   {t(`checklist.flags.${flag}`)}
                 </Badge>
               ))}
