@@ -30,7 +30,8 @@ export function isWebBuildStale(): boolean {
   return INPUTS.some((input) => newestModification(join(root, input)) > built);
 }
 
-const COMPRESSIBLE = /\.(js|css|html|svg|json|txt)$/;
+/** `.mjs`: the PDF viewer's worker (pdfjs-dist), 1.2 MB before compression. */
+const COMPRESSIBLE = /\.(m?js|css|html|svg|json|txt)$/;
 
 /** Writes .br and .gz beside each text asset, so the server sends them compressed without work per request. */
 function compressAssets(dir: string): void {

@@ -24,6 +24,8 @@ export const errorCodes = [
   'province_not_found',
   /** No public filing for the domain or filing number asked. */
   'registry_record_not_found',
+  /** No customer account with the e-mail address a provider administrator looked up. */
+  'customer_not_found',
   /** The change conflicts with the current state of the resource. */
   'conflict',
   /** An admin's catalogue edit that would leave the catalogue invalid; `details.problems` says why. */

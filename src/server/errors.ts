@@ -14,6 +14,7 @@ export const httpStatusByCode: Readonly<Record<ErrorCode, number>> = {
   not_found: 404,
   province_not_found: 404,
   registry_record_not_found: 404,
+  customer_not_found: 404,
   conflict: 409,
   catalogue_edit_invalid: 400,
   payload_too_large: 413,
@@ -48,6 +49,10 @@ export const defaultMessages: Readonly<Record<ErrorCode, Localized>> = {
   registry_record_not_found: {
     en: 'The public registry has no filing for this domain or number.',
     zh: '公开备案信息中没有该域名或备案号的记录。',
+  },
+  customer_not_found: {
+    en: 'No customer account uses this e-mail address.',
+    zh: '没有使用此邮箱的客户账号。',
   },
   conflict: { en: 'The change conflicts with the current state.', zh: '该操作与当前状态冲突。' },
   catalogue_edit_invalid: {

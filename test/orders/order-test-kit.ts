@@ -64,6 +64,11 @@ export class TestDirectory implements PeopleDirectory {
   async isAgencyClient(agentOrgId: string, clientUserId: string): Promise<boolean> {
     return this.clients.has(`${agentOrgId}:${clientUserId}`);
   }
+  async findCustomerByEmail(email: string) {
+    const staff = new Set([...this.providerReviewers.values(), ...this.authorityReviewers.values()].flat());
+    const found = [...this.users.values()].find((user) => user.email === email && !staff.has(user.userId));
+    return found?.email === undefined ? undefined : { userId: found.userId, email: found.email, name: '' };
+  }
 }
 
 export const PROVIDER = '20';

@@ -18,6 +18,14 @@ export function documentChangeForbidden(): DomainError {
   });
 }
 
+/** For someone who sees the order but not its files (a provider or platform administrator). */
+export function documentChecklistForbidden(): DomainError {
+  return new DomainError('forbidden', {
+    en: "Only the order's applicant side and its reviewers may see its documents checklist.",
+    zh: '只有订单的申请方及其审核人员可以查看材料清单。',
+  });
+}
+
 /** The inspection's rejection as the error the client receives: same code, message and params. */
 export function fileRejected(rejection: FileRejection): DomainError {
   return new DomainError(rejection.code, rejection.message, rejection.params);

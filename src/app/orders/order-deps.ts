@@ -76,6 +76,11 @@ export interface PeopleDirectory {
   listAuthorityReviewers(provinceCode: string): Promise<Addressee[]>;
   /** True when the agency holds the client's unrevoked letter of authorisation. */
   isAgencyClient(agentOrgId: string, clientUserId: string): Promise<boolean>;
+  /**
+   * The customer account (an applicant or an agent: no staff role) with this lower-case e-mail
+   * address, matched whole.
+   */
+  findCustomerByEmail(email: string): Promise<{ userId: string; email: string; name: string } | undefined>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { toChinaDate } from '../../domain/calendar/china-date.ts';
 import type { Actor } from '../../domain/policy/order-access.ts';
+import { formatOrderReference } from '../orders/order-reference.ts';
 import { type InstanceView, presentInstance } from './present-instance.ts';
 import type { ProviderDeps } from './provider-deps.ts';
 import type { InstanceFilter } from './provider-store.ts';
@@ -24,12 +25,21 @@ export async function listInstances(deps: ProviderDeps, input: ListInstancesInpu
   );
   const codes = await stores.providers.listServiceCodes(instances.map((i) => i.id));
   const today = toChinaDate(deps.clock.now());
+  // At most five codes per instance: the bound orders are few, read one by one.
+  const orderReferences = new Map<number, string>();
+  for (const orderId of new Set(
+    codes.flatMap((c) => (c.boundOrderId === undefined ? [] : [c.boundOrderId])),
+  )) {
+    const order = await stores.orders.findOrder(orderId);
+    if (order) orderReferences.set(orderId, formatOrderReference(order.id, order.createdAt));
+  }
   return instances.map((instance) =>
     presentInstance(
       instance,
       codes.filter((c) => c.instanceId === instance.id),
       today,
       deps.catalogue,
+      orderReferences,
     ),
   );
 }

@@ -16,6 +16,8 @@ export interface ServiceCodeView {
   status: ServiceCodeStatus;
   /** The order holding (bound) or having used (burnt) the code. */
   orderId?: number;
+  /** That order's reference (OB-2026-000123). */
+  orderReference?: string;
   issuedAt: string;
   expiresAt?: string;
   burntAt?: string;
@@ -39,7 +41,10 @@ export interface InstanceView {
   createdAt: string;
 }
 
-export function presentServiceCode(code: ServiceCodeRecord): ServiceCodeView {
+export function presentServiceCode(
+  code: ServiceCodeRecord,
+  orderReferences?: ReadonlyMap<number, string>,
+): ServiceCodeView {
   const view: ServiceCodeView = {
     id: code.id,
     code: code.code,
@@ -48,7 +53,11 @@ export function presentServiceCode(code: ServiceCodeRecord): ServiceCodeView {
     issuedAt: code.issuedAt.toISOString(),
   };
   if (code.granteeUserId !== undefined) view.granteeUserId = code.granteeUserId;
-  if (code.boundOrderId !== undefined) view.orderId = code.boundOrderId;
+  if (code.boundOrderId !== undefined) {
+    view.orderId = code.boundOrderId;
+    const reference = orderReferences?.get(code.boundOrderId);
+    if (reference !== undefined) view.orderReference = reference;
+  }
   if (code.expiresAt) view.expiresAt = code.expiresAt.toISOString();
   if (code.burntAt) view.burntAt = code.burntAt.toISOString();
   return view;
@@ -59,6 +68,8 @@ export function presentInstance(
   codes: readonly ServiceCodeRecord[],
   today: string,
   catalogue: Catalogue,
+  /** References of the orders the codes are bound to, by order id. */
+  orderReferences?: ReadonlyMap<number, string>,
 ): InstanceView {
   return {
     id: instance.id,
@@ -71,7 +82,7 @@ export function presentInstance(
     subscriptionStart: instance.subscriptionStart,
     subscriptionEnd: instance.subscriptionEnd,
     eligibility: checkInstanceEligibility(instance, today, catalogue),
-    codes: codes.map(presentServiceCode),
+    codes: codes.map((code) => presentServiceCode(code, orderReferences)),
     codesRemaining: Math.max(0, MAX_SERVICE_CODES_PER_INSTANCE - codes.length),
     createdAt: instance.createdAt.toISOString(),
   };

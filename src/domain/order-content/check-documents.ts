@@ -10,7 +10,7 @@ import type { AttachmentDraft } from './order-content.ts';
 
 const PERSON_REF = /^(?:entity\.leader|services\[(\d+)\]\.admin)$/u;
 /** Suffixes reserved for party and government sites (reference §4.4 government sites). */
-const GOVERNMENT_SUFFIXES: ReadonlySet<string> = new Set(['gov.cn', '政务', '政务.cn']);
+export const GOVERNMENT_SUFFIXES: ReadonlySet<string> = new Set(['gov.cn', '政务', '政务.cn']);
 /** Shanghai's site-plan threshold counts the entity's sites; the order's own count is a lower bound. */
 const SITE_PLAN_THRESHOLD = 30;
 
@@ -56,12 +56,21 @@ export function checkAttachments(
   }
 }
 
-function isLegalRepresentative(person: PersonFacts, leader: PersonFacts | undefined): boolean {
+/** The person is the legal representative, or the leader who is. */
+export function isLegalRepresentative(person: PersonFacts, leader: PersonFacts | undefined): boolean {
   if (person.person.isLegalRepresentative === true) return true;
   return (
     leader !== undefined &&
     person.identity === leader.identity &&
     leader.person.isLegalRepresentative === true
+  );
+}
+
+/** The service names sector approvals, or its content category needs one. */
+export function needsPreApproval(context: ContentContext, service: ServiceFacts): boolean {
+  return (
+    readList(service.service.preApprovals).length > 0 ||
+    findRequiredPreApprovals(context, service.service).length > 0
   );
 }
 
@@ -129,14 +138,7 @@ export function deriveChecklistFlags(
     flags.add('government_domain');
   }
   // Individuals cannot hold sector approvals; that is an error of its own, not a missing document.
-  if (
-    isOrganisation &&
-    services.some(
-      (s) =>
-        readList(s.service.preApprovals).length > 0 ||
-        findRequiredPreApprovals(context, s.service).length > 0,
-    )
-  ) {
+  if (isOrganisation && services.some((s) => needsPreApproval(context, s))) {
     flags.add('needs_pre_approval');
   }
   if (services.some((s) => s.service.noPreApprovalCommitment === true)) flags.add('no_pre_approval');

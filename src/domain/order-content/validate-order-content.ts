@@ -11,7 +11,7 @@ import {
   checkResidenceProof,
   deriveChecklistFlags,
 } from './check-documents.ts';
-import { checkEntity } from './check-entity.ts';
+import { checkEntity, type EntityFacts } from './check-entity.ts';
 import type { PersonFacts } from './check-person.ts';
 import {
   checkCertificateValidity,
@@ -31,7 +31,7 @@ import {
   type ValidationMode,
 } from './content-context.ts';
 import { type FieldIssue, FieldIssueCollector } from './field-issue.ts';
-import type { OrderContentDraft } from './order-content.ts';
+import type { AttachmentDraft, OrderContentDraft } from './order-content.ts';
 
 export type { ValidationMode } from './content-context.ts';
 export type { FieldIssue } from './field-issue.ts';
@@ -80,19 +80,26 @@ function listPeople(leader: PersonFacts | undefined, services: readonly ServiceF
   return people;
 }
 
+/** What the checks read from the content: the resolved context and the facts of entity, services and people. */
+export interface OrderContentFacts {
+  context: ContentContext;
+  entity: EntityFacts;
+  services: ServiceFacts[];
+  attachments: readonly AttachmentDraft[];
+  people: PersonFacts[];
+}
+
 /**
- * Validates the content of an order (reference §4). In `save` mode only the fields present are
- * checked, each for its own format, so a half-filled draft can be saved and the form can mark typos
- * early. In `submit` mode the content must also be complete for its order type and pass the national
- * and province rules and the documents checklist. Every issue carries the field path the form shows it
- * on and the catalogue source of its rule. Pure: the date comes from the caller.
+ * Reads the content's entity, services, people and attachments, checking the formats of the fields
+ * present (and in submit mode the fields each part requires) into `context.issues`. The first half
+ * of validateOrderContent, shared with buildOrderDocumentChecklist.
  *
  * Throws a RangeError when `today` is not a real `YYYY-MM-DD` date: that is the caller's bug.
  */
-export function validateOrderContent(
+export function readOrderContentFacts(
   content: OrderContentDraft,
-  options: ValidateOrderContentOptions,
-): OrderContentValidation {
+  options: Pick<ValidateOrderContentOptions, 'mode' | 'orderType' | 'today' | 'catalogue'>,
+): OrderContentFacts {
   if (typeof options.today !== 'string' || !isIsoDate(options.today)) {
     throw new RangeError(
       `validateOrderContent needs today as YYYY-MM-DD, got ${JSON.stringify(options.today)}`,
@@ -119,7 +126,23 @@ export function validateOrderContent(
   );
   const attachments = readList(draft.attachments);
   checkAttachments(context, attachments, services);
-  const people = listPeople(entity.leader, services);
+  return { context, entity, services, attachments, people: listPeople(entity.leader, services) };
+}
+
+/**
+ * Validates the content of an order (reference §4). In `save` mode only the fields present are
+ * checked, each for its own format, so a half-filled draft can be saved and the form can mark typos
+ * early. In `submit` mode the content must also be complete for its order type and pass the national
+ * and province rules and the documents checklist. Every issue carries the field path the form shows it
+ * on and the catalogue source of its rule. Pure: the date comes from the caller.
+ *
+ * Throws a RangeError when `today` is not a real `YYYY-MM-DD` date: that is the caller's bug.
+ */
+export function validateOrderContent(
+  content: OrderContentDraft,
+  options: ValidateOrderContentOptions,
+): OrderContentValidation {
+  const { context, entity, services, attachments, people } = readOrderContentFacts(content, options);
 
   if (context.isSubmit) {
     checkDuplicateDomains(context, services);

@@ -5,6 +5,9 @@ import { createClientAuthorisationRepository } from '../db/repositories/membersh
 import { parseRowId } from '../db/repositories/organisation-repository.ts';
 import type { DB } from '../db/schema.ts';
 
+/** Roles that hold instances; staff of providers, authorities and the platform are not customers. */
+const CUSTOMER_ROLES: Role[] = ['applicant', 'agent'];
+
 /**
  * The orders slice's view of people (src/app/orders/order-deps.ts): who a notification reaches, the
  * reviewers of a provider or a province's sandbox authority, and agencies' authorised clients.
@@ -57,6 +60,25 @@ export function createPeopleDirectory(executor: Kysely<DB>): PeopleDirectory {
 
     async isAgencyClient(agentOrgId, clientUserId) {
       return (await clientAuthorisations.findActive(agentOrgId, clientUserId)) !== undefined;
+    },
+
+    async findCustomerByEmail(email) {
+      const row = await executor
+        .selectFrom('users as u')
+        .select(['u.id', 'u.email', 'u.name'])
+        .where('u.email', '=', email)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('memberships as m')
+                .select('m.user_id')
+                .whereRef('m.user_id', '=', 'u.id')
+                .where('m.role', 'not in', CUSTOMER_ROLES),
+            ),
+          ),
+        )
+        .executeTakeFirst();
+      return row ? { userId: String(row.id), email: row.email, name: row.name } : undefined;
     },
   };
 }

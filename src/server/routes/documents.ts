@@ -5,6 +5,7 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { deleteDocument } from '../../app/documents/delete-document.ts';
 import { type DocumentDeps, getMaxUploadBytes } from '../../app/documents/document-deps.ts';
+import { getOrderChecklist } from '../../app/documents/get-order-checklist.ts';
 import { listOrderDocuments } from '../../app/documents/list-order-documents.ts';
 import { readDocument } from '../../app/documents/read-document.ts';
 import { renderOrderVerificationForm } from '../../app/documents/render-order-verification-form.ts';
@@ -19,6 +20,7 @@ import {
   buildFileResponse,
   documentIdParamsSchema,
   documentSchema,
+  orderChecklistSchema,
   orderDocumentsSchema,
   uploadDocumentBodySchema,
 } from '../schemas/documents.ts';
@@ -248,6 +250,27 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: RouteDeps): v
     },
     async (request) =>
       listOrderDocuments(await getDocumentDeps(deps), {
+        actor: requireActor(request),
+        order: request.params.ref,
+      }),
+  );
+
+  routes.get(
+    '/api/orders/:ref/checklist',
+    {
+      preValidation: signedIn,
+      schema: {
+        tags,
+        security: signedInSecurity,
+        summary: 'The documents checklist of an order',
+        description:
+          'The catalogue’s document rules for what the order’s content shows (nature, province, order type and the situation: foreign or Hong Kong, Macao or Taiwan people, under 18, a leader or admin who is not the legal representative, non-local people, pre-approvals …), the same rules submission checks. Personal documents (ID scans, passport, permits, residence permit, verification photo) are listed per person; each item says whether a stored document fulfils it and which, and names the rules and sources that ask for it. Built from the draft for the applicant side and from the submitted version for the order’s reviewers; 403 for others who see the order (provider and platform administrators), 404 for everyone else.',
+        params: orderRefParamsSchema,
+        response: { 200: orderChecklistSchema, 400: errorResponseSchema, ...protectedErrors },
+      },
+    },
+    async (request) =>
+      getOrderChecklist(await getDocumentDeps(deps), {
         actor: requireActor(request),
         order: request.params.ref,
       }),

@@ -2,14 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createInstance } from '../../app/providers/create-instance.ts';
+import { findCustomer } from '../../app/providers/find-customer.ts';
 import { issueServiceCode } from '../../app/providers/issue-service-code.ts';
 import { listInstances } from '../../app/providers/list-instances.ts';
-import type { RouteDeps } from '../deps.ts';
+import { getRateLimitConfig, type RouteDeps } from '../deps.ts';
 import { requireActor, signedIn, signedInSecurity } from '../plugins/auth.ts';
 import { errorResponseSchema } from '../schemas/common.ts';
 import { callUseCase } from '../schemas/orders.ts';
 import {
   createInstanceBodySchema,
+  customerLookupQuerySchema,
+  customerSchema,
   instanceIdParamsSchema,
   instanceSchema,
   issuedServiceCodeSchema,
@@ -60,6 +63,35 @@ export function registerProviderRoutes(app: FastifyInstance, deps: RouteDeps): v
         }),
       );
       return reply.status(201).send(created);
+    },
+  );
+
+  routes.get(
+    '/api/provider/customers',
+    {
+      preValidation: signedIn,
+      config: { rateLimit: getRateLimitConfig(deps, 'publicApi') },
+      schema: {
+        tags,
+        security: signedInSecurity,
+        summary: 'Find a customer account by e-mail (provider administrators)',
+        description:
+          'The customer account (an applicant or an agent) whose sign-in address is exactly `email`, with its id for registering an instance and its name masked. No partial matches and nothing about staff accounts: an unknown address and a staff account both answer 404 `customer_not_found`. Provider and platform administrators only (403 for everyone else); rate limited.',
+        querystring: customerLookupQuerySchema,
+        response: {
+          200: customerSchema,
+          400: errorResponseSchema,
+          403: errorResponseSchema,
+          404: errorResponseSchema,
+          429: errorResponseSchema,
+          ...protectedErrors,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const orders = await resolveOrderDeps(deps);
+      return findCustomer(orders, { actor, email: request.query.email });
     },
   );
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { checklistItemSchema } from '../../contracts/order-content.ts';
+import { checklistFlagSchema } from '../../domain/catalogue/schema.ts';
 import { localizedSchema } from './common.ts';
 
 /**
@@ -69,3 +71,44 @@ export function buildFileResponse(description: string, mimeTypes: readonly strin
     content: Object.fromEntries(mimeTypes.map((mime) => [mime, { schema: binarySchema }])),
   };
 }
+
+export const orderChecklistItemSchema = z
+  .object({
+    ...checklistItemSchema.shape,
+    key: z
+      .string()
+      .describe('Unique in the checklist: the kind, and `:<personRef>` for a personal document.'),
+    personRef: z
+      .string()
+      .optional()
+      .describe(
+        'For a personal document (ID scans, passport, permit, photo): whose, `entity.leader` or `services[i].admin`.',
+      ),
+    people: z
+      .array(z.string())
+      .describe('The people the document is about (a letter of authorisation names those it authorises).'),
+    services: z.array(z.number().int()).describe('Indexes of the services the document is about.'),
+    documentIds: z
+      .array(z.string())
+      .describe('The stored documents that fulfil the item (GET /api/documents/:id), oldest first.'),
+    isPresent: z.boolean().describe('True when at least one stored document fulfils the item.'),
+  })
+  .meta({
+    id: 'OrderDocumentChecklistItem',
+    description: 'A document the order needs, whom it concerns, and whether it was uploaded.',
+  });
+
+export const orderChecklistSchema = z
+  .object({
+    orderReference: z.string(),
+    contentSource: z
+      .enum(['draft', 'submitted'])
+      .describe('The draft for the applicant side, the last submitted version for reviewers.'),
+    version: z.number().int().describe('The version of the content the checklist was built from.'),
+    flags: z
+      .array(checklistFlagSchema)
+      .describe('The situation the content shows (foreign person, admin not the legal representative …).'),
+    items: z.array(orderChecklistItemSchema).describe('In the catalogue’s document order.'),
+    missingRequired: z.number().int().describe('Required items no stored document fulfils.'),
+  })
+  .meta({ id: 'OrderDocumentChecklist' });

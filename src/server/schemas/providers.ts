@@ -19,6 +19,7 @@ export const serviceCodeSchema = z
       .enum(['available', 'bound', 'burnt'])
       .describe('bound: held by a submitted order; burnt: used by an approved one, never reissued.'),
     orderId: z.number().int().optional().describe('The order holding or having used the code.'),
+    orderReference: z.string().optional().describe('That order’s reference, e.g. OB-2026-000123.'),
     issuedAt: z.string(),
     expiresAt: z.string().optional().describe('Authorisation codes lapse after 12 months.'),
     burntAt: z.string().optional(),
@@ -88,3 +89,15 @@ export const issuedServiceCodeSchema = z
   .meta({ id: 'IssuedServiceCode' });
 
 export const instanceIdParamsSchema = z.object({ id: rowIdSchema });
+
+export const customerLookupQuerySchema = z.object({
+  email: z.email().max(254).describe('The customer’s sign-in e-mail address, whole (no partial matches).'),
+});
+
+export const customerSchema = z
+  .object({
+    userId: z.string().describe('The account id to register an instance for.'),
+    email: z.string().describe('Lower case.'),
+    maskedName: z.string().describe('The account’s name, masked (王*), to confirm the right customer.'),
+  })
+  .meta({ id: 'Customer', description: 'A customer account, as a provider administrator may see it.' });

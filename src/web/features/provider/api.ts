@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChecklistFlag } from '../../../domain/catalogue/checklist.ts';
 import type { OrderContentDraft } from '../../../domain/order-content/order-content.ts';
 import type { Localized } from '../../../domain/shared/localized.ts';
 import type { OrderStatus } from '../../../domain/workflow/order-status.ts';
@@ -138,10 +139,29 @@ export interface CatalogueItem {
   nameZh: string;
 }
 
-export interface ChecklistItem {
+/** GET /api/orders/:ref/checklist: one document the order needs, whom it concerns, and whether it is there. */
+export interface OrderChecklistItem {
+  key: string;
   document: { id: string; nameEn: string; nameZh: string; description: Localized };
   required: boolean;
   notes: Localized[];
+  sources: string[];
+  ruleIds: string[];
+  /** Whose own document it is (`entity.leader`, `services[0].admin`). */
+  personRef?: string;
+  people: string[];
+  services: number[];
+  documentIds: string[];
+  isPresent: boolean;
+}
+
+export interface OrderChecklist {
+  orderReference: string;
+  contentSource: 'draft' | 'submitted';
+  version: number;
+  flags: ChecklistFlag[];
+  items: OrderChecklistItem[];
+  missingRequired: number;
 }
 
 export interface ServiceCode {
@@ -151,6 +171,8 @@ export interface ServiceCode {
   granteeUserId?: string;
   status: 'available' | 'bound' | 'burnt';
   orderId?: number;
+  /** The order's reference, OB-2026-000123. */
+  orderReference?: string;
   issuedAt: string;
   expiresAt?: string;
   burntAt?: string;
@@ -199,6 +221,7 @@ export const reviewKeys = {
   list: (params: OrderListParams) => [...reviewKeys.lists(), params] as const,
   order: (ref: string) => [...reviewKeys.all, 'order', ref] as const,
   documents: (ref: string) => [...reviewKeys.all, 'documents', ref] as const,
+  checklist: (ref: string) => [...reviewKeys.all, 'checklist', ref] as const,
   diff: (ref: string, to: number | undefined) => [...reviewKeys.all, 'diff', ref, to] as const,
 };
 
@@ -280,24 +303,11 @@ export function useCatalogueList(list: 'natures' | 'certificate-types' | 'order-
   });
 }
 
-export function useChecklist(
-  input: { nature?: string; province: string; orderType: OrderTypeId } | undefined,
-) {
+export function useOrderChecklist(ref: string) {
   return useQuery({
-    queryKey: ['catalogue', 'documents', input],
+    queryKey: reviewKeys.checklist(ref),
     queryFn: ({ signal }) =>
-      api.get<{ items: ChecklistItem[] }>(
-        '/api/catalogue/documents',
-        {
-          nature: input?.nature,
-          province: input?.province,
-          orderType: input?.orderType,
-          instrument: 'icp_filing',
-        },
-        signal,
-      ),
-    enabled: !!input?.nature,
-    ...forever,
+      api.get<OrderChecklist>(`/api/orders/${encodeURIComponent(ref)}/checklist`, undefined, signal),
   });
 }
 
@@ -332,6 +342,7 @@ export function useOrderCommand(ref: string) {
         queryClient.invalidateQueries({ queryKey: reviewKeys.order(ref) }),
         queryClient.invalidateQueries({ queryKey: reviewKeys.lists() }),
         queryClient.invalidateQueries({ queryKey: reviewKeys.documents(ref) }),
+        queryClient.invalidateQueries({ queryKey: reviewKeys.checklist(ref) }),
       ]);
     },
   });
@@ -354,6 +365,17 @@ export function useCreateInstance() {
     mutationFn: (input: CreateInstanceInput) => api.post<Instance>('/api/provider/instances', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: instanceKeys }),
   });
+}
+
+/** GET /api/provider/customers: a customer account found by its whole e-mail address. */
+export interface Customer {
+  userId: string;
+  email: string;
+  maskedName: string;
+}
+
+export function findCustomer(email: string): Promise<Customer> {
+  return api.get<Customer>('/api/provider/customers', { email });
 }
 
 export function useIssueServiceCode() {

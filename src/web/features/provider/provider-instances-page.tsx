@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Alert,
+  Anchor,
   Badge,
   Box,
   Button,
@@ -19,6 +20,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconCheck, IconCopy, IconPlus } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
@@ -94,10 +96,21 @@ function CodesTable({ instance }: { instance: Instance }) {
                 <Badge tt="none" color={STATUS_COLOR[code.status]} variant="light">
                   {t(`instances.codes.statuses.${code.status}`)}
                 </Badge>
-                {code.orderId !== undefined && (
-                  <Text span size="xs" c="dimmed" ml={6}>
-                    {t('instances.codes.order', { id: code.orderId })}
-                  </Text>
+                {code.orderReference !== undefined ? (
+                  <Anchor
+                    component={Link}
+                    to={`/provider/orders/${encodeURIComponent(code.orderReference)}`}
+                    size="xs"
+                    ml={6}
+                  >
+                    {code.orderReference}
+                  </Anchor>
+                ) : (
+                  code.orderId !== undefined && (
+                    <Text span size="xs" c="dimmed" ml={6}>
+                      {t('instances.codes.order', { id: code.orderId })}
+                    </Text>
+                  )
                 )}
               </Table.Td>
               <Table.Td>{formatDate(code.issuedAt)}</Table.Td>

@@ -25,7 +25,7 @@ export function ProviderReviewPage() {
   // The route is registered untyped (router.tsx's page helper), so its params are read loosely.
   const { ref = '' } = useParams({ strict: false }) as { ref?: string };
   const templates = useReturnReasonTemplates();
-  const [checklist, setChecklist] = useState<ChecklistState>({ total: 0, done: 0 });
+  const [checklist, setChecklist] = useState<ChecklistState>({ total: 0, done: 0, missing: 0 });
 
   const renderActions = ({ order, command, onDone }: ReviewContext) => {
     const can = (action: (typeof order.allowedActions)[number]) => order.allowedActions.includes(action);
@@ -52,6 +52,11 @@ export function ProviderReviewPage() {
           onDone={onDone(t('actions.approveDone'))}
         >
           <Text size="sm">{t('actions.approveBody')}</Text>
+          {checklist.missing > 0 && (
+            <Text size="sm" c={readableTextColor('red')} fw={500}>
+              {t('actions.documentsMissing', { count: checklist.missing })}
+            </Text>
+          )}
           {checklist.done < checklist.total && (
             <Text size="sm" c={readableTextColor('orange')} fw={500}>
               {t('actions.checklistIncomplete', { count: checklist.total - checklist.done })}
@@ -133,10 +138,12 @@ export function ProviderReviewPage() {
       backTo="/provider"
       backLabel={t('review.backToQueue')}
       renderActions={renderActions}
-      renderAside={({ order }) => (
+      renderAside={({ order, showDocument }) => (
         <>
           {order.status === 'identity_verification' && <IdentityPhotos order={order} />}
-          {REVIEWING.has(order.status) && <ReviewChecklist order={order} onStateChange={setChecklist} />}
+          {REVIEWING.has(order.status) && (
+            <ReviewChecklist order={order} onStateChange={setChecklist} onShowDocument={showDocument} />
+          )}
         </>
       )}
     />

@@ -1,11 +1,20 @@
-import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readableTextColor } from '../../../app/theme.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { chinaToday } from '../../../components/working-day-countdown.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { localize } from '../../../lib/format.ts';
-import { type CreateInstanceInput, type Instance, useCreateInstance, useProvinces } from '../api.ts';
+import {
+  type CreateInstanceInput,
+  type Customer,
+  findCustomer,
+  type Instance,
+  useCreateInstance,
+  useProvinces,
+} from '../api.ts';
 
 /** The date a year after `day` minus one (a 12-month subscription's last day). */
 function yearLater(day: string): string {
@@ -47,6 +56,33 @@ export function CreateInstanceForm({
     subscriptionEnd: yearLater(today),
   });
   const set = (patch: Partial<CreateInstanceInput>) => setValues((v) => ({ ...v, ...patch }));
+  const [ownerEmail, setOwnerEmail] = useState('');
+  const [owner, setOwner] = useState<Customer | undefined>();
+  const lookup = useMutation({
+    mutationFn: (email: string) => findCustomer(email),
+    onSuccess: (customer) => {
+      setOwner(customer);
+      set({ ownerUserId: customer.userId });
+    },
+  });
+  const findOwner = () => {
+    if (ownerEmail.trim() !== '') lookup.mutate(ownerEmail.trim());
+  };
+  const onOwnerKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    // Enter in the address looks the account up; it does not submit the whole form.
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      findOwner();
+    }
+  };
+  const lookupError = (() => {
+    if (!lookup.error) return undefined;
+    if (isApiError(lookup.error, 'customer_not_found')) return t('instances.form.ownerNotFound');
+    if (isApiError(lookup.error) && lookup.error.fieldErrors.length > 0) {
+      return lookup.error.fieldErrors.map((e) => e.message).join(' ');
+    }
+    return lookup.error instanceof Error ? lookup.error.message : String(lookup.error);
+  })();
   const fieldErrors = isApiError(create.error) ? create.error.fieldErrors : [];
   const errorOf = (field: (typeof FIELDS)[number]) =>
     fieldErrors
@@ -67,6 +103,40 @@ export function CreateInstanceForm({
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Stack gap={4}>
+            <Group gap="xs" align="flex-end" wrap="nowrap">
+              <TextInput
+                type="email"
+                label={t('instances.form.ownerEmail')}
+                description={t('instances.form.ownerEmailHelp')}
+                value={ownerEmail}
+                onChange={(e) => {
+                  setOwnerEmail(e.currentTarget.value);
+                  setOwner(undefined);
+                  lookup.reset();
+                }}
+                onKeyDown={onOwnerKey}
+                error={lookupError}
+                autoComplete="off"
+                spellCheck={false}
+                style={{ flex: 1 }}
+              />
+              {!owner && (
+                <Button variant="default" onClick={findOwner} loading={lookup.isPending}>
+                  {t('instances.form.findOwner')}
+                </Button>
+              )}
+            </Group>
+            <Text size="sm" c={readableTextColor('teal')} aria-live="polite">
+              {owner &&
+                owner.userId === values.ownerUserId &&
+                t('instances.form.ownerFound', {
+                  name: owner.maskedName,
+                  email: owner.email,
+                  id: owner.userId,
+                })}
+            </Text>
+          </Stack>
           <TextInput
             label={t('instances.form.ownerUserId')}
             description={t('instances.form.ownerUserIdHelp')}

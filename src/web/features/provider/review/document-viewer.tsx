@@ -4,7 +4,6 @@ import {
   Anchor,
   Badge,
   Box,
-  Button,
   Group,
   Loader,
   Paper,
@@ -14,8 +13,15 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import { IconFileTypePdf, IconPhoto, IconZoomIn, IconZoomOut, IconZoomReset } from '@tabler/icons-react';
-import { useState } from 'react';
+import {
+  IconDownload,
+  IconFileTypePdf,
+  IconPhoto,
+  IconZoomIn,
+  IconZoomOut,
+  IconZoomReset,
+} from '@tabler/icons-react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentDraft, OrderContentDraft } from '../../../../domain/order-content/order-content.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
@@ -26,10 +32,18 @@ import classes from './review.module.css';
 
 /**
  * The order's documents beside its data. Images are shown inline (an <img> of the download URL: the
- * attachment disposition does not stop an image from rendering) with zoom. PDFs open as a download:
- * the server sends files as attachments and its CSP has `object-src 'none'`, so neither <object> nor
- * an <iframe> can show them inline.
+ * attachment disposition does not stop an image from rendering) with zoom; PDFs are drawn by PDF.js
+ * (pdf-canvas.tsx, loaded only when a PDF is opened) with pages and zoom. Every view is a read of the
+ * download route, so it is audited like a download.
  */
+
+const PdfCanvas = lazy(() => import('./pdf-canvas.tsx'));
+
+/** Asks the viewer to open a stored document; `seq` makes asking twice for the same one count. */
+export interface DocumentRequest {
+  documentId: string;
+  seq: number;
+}
 
 export interface ViewerItem {
   key: string;
@@ -130,17 +144,17 @@ function ImageView({ document, label }: { document: OrderDocument; label: string
 function PdfView({ document, label }: { document: OrderDocument; label: string }) {
   const { t } = useTranslation('provider');
   return (
-    <Paper withBorder p="lg" radius="sm" bg="gray.0">
-      <Stack align="center" gap="sm">
-        <IconFileTypePdf size={48} aria-hidden stroke={1.4} />
-        <Text size="sm" ta="center">
-          {t('documents.pdfNotInline')}
-        </Text>
-        <Button component="a" href={documentUrl(document.id)} download={document.originalName ?? true}>
-          {t('documents.openPdf', { name: label })}
-        </Button>
-      </Stack>
-    </Paper>
+    <Stack gap="xs">
+      <Suspense fallback={<Loader size="sm" aria-label={t('documents.pdfLoading')} />}>
+        <PdfCanvas url={documentUrl(document.id)} label={label} />
+      </Suspense>
+      <Anchor href={documentUrl(document.id)} download={document.originalName ?? true} size="sm">
+        <Group gap={4} component="span">
+          <IconDownload size={16} aria-hidden />
+          {t('documents.downloadPdf', { name: label })}
+        </Group>
+      </Anchor>
+    </Stack>
   );
 }
 
@@ -174,7 +188,15 @@ export function DocumentPreview({ item }: { item: ViewerItem }) {
   );
 }
 
-export function DocumentViewer({ orderRef, content }: { orderRef: string; content: OrderContentDraft }) {
+export function DocumentViewer({
+  orderRef,
+  content,
+  request,
+}: {
+  orderRef: string;
+  content: OrderContentDraft;
+  request?: DocumentRequest | undefined;
+}) {
   const { t } = useTranslation('provider');
   const documents = useOrderDocuments(orderRef);
   const kindNames = new Map(
@@ -184,6 +206,17 @@ export function DocumentViewer({ orderRef, content }: { orderRef: string; conten
   const [selectedKey, setSelectedKey] = useState<string | undefined>();
   const selected =
     items.find((item) => item.key === selectedKey) ?? items.find((i) => i.document) ?? items[0];
+  const previewRef = useRef<HTMLDivElement>(null);
+  const requestedKey = request && items.find((item) => item.document?.id === request.documentId)?.key;
+
+  // A checklist item's "view" link: open that document and bring the preview into sight and focus.
+  useEffect(() => {
+    if (!request || !requestedKey) return;
+    setSelectedKey(requestedKey);
+    const preview = previewRef.current;
+    preview?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    preview?.focus({ preventScroll: true });
+  }, [request, requestedKey]);
 
   return (
     <Paper withBorder p="md" radius="md">
@@ -253,7 +286,14 @@ export function DocumentViewer({ orderRef, content }: { orderRef: string; conten
             })}
           </Box>
           {selected && (
-            <Box aria-live="polite">
+            <Box
+              ref={previewRef}
+              tabIndex={-1}
+              aria-live="polite"
+              aria-label={t('documents.preview')}
+              role="region"
+              style={{ scrollMarginTop: 80 }}
+            >
               <DocumentPreview key={selected.key} item={selected} />
             </Box>
           )}

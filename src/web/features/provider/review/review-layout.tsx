@@ -32,7 +32,7 @@ import {
   useVersionsDiff,
 } from '../api.ts';
 import { DeadlineBadge } from './deadline.tsx';
-import { DocumentViewer } from './document-viewer.tsx';
+import { type DocumentRequest, DocumentViewer } from './document-viewer.tsx';
 import { OrderData } from './order-data.tsx';
 import { EventTimeline, ReasonList, VersionsDiff } from './order-history.tsx';
 import type { CommandRunner } from './review-actions.tsx';
@@ -48,6 +48,8 @@ export interface ReviewContext {
   command: CommandRunner;
   /** Call after a command succeeded: announces it and keeps the message on the page. */
   onDone: (message: string) => (result: CommandResult) => void;
+  /** Opens a stored document in the document viewer and moves the focus there. */
+  showDocument: (documentId: string) => void;
 }
 
 export function ReviewLayout({
@@ -71,6 +73,7 @@ export function ReviewLayout({
   const command = useOrderCommand(orderRef);
   const orderTypes = useCatalogueList('order-types').data?.items;
   const [done, setDone] = useState<string | undefined>();
+  const [shownDocument, setShownDocument] = useState<DocumentRequest | undefined>();
   const hasVersions = (order.data?.versions.length ?? 0) > 1;
   const diff = useVersionsDiff(orderRef, order.data?.submittedVersion, hasVersions);
 
@@ -104,6 +107,7 @@ export function ReviewLayout({
         closeButtonProps: { 'aria-label': t('common:actions.close') },
       });
     },
+    showDocument: (documentId) => setShownDocument((last) => ({ documentId, seq: (last?.seq ?? 0) + 1 })),
   };
   const entity = view.content.entity;
   const orderType = orderTypes?.find((type) => type.id === view.type);
@@ -211,7 +215,7 @@ export function ReviewLayout({
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
-            <DocumentViewer orderRef={view.reference} content={view.content} />
+            <DocumentViewer orderRef={view.reference} content={view.content} request={shownDocument} />
             {renderAside?.(context)}
           </Stack>
         </Grid.Col>
