@@ -18,12 +18,14 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LICENCES_NAV_LABEL } from '../features/licences/nav-label.ts';
 import { MONITOR_NAV_LABEL } from '../features/monitoring/nav-label.ts';
 import { isLanguage, type Language, languages } from '../i18n/messages.ts';
 import { localize } from '../lib/format.ts';
 import { chooseLanguage, hasAnyRole, type Me, type Role, useMe, useSignOut } from '../lib/session.ts';
+import { RouteFocus } from './route-focus.tsx';
 
 interface NavItem {
   to: string;
@@ -104,6 +106,18 @@ function AccountMenu({ me }: { me: Me }) {
   );
 }
 
+/**
+ * The skip link moves the focus itself instead of following "#main": a hash change would go into the
+ * router's history, and a page that keeps its state in the hash (the eligibility wizard) would read it.
+ */
+function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+  const main = document.getElementById('main');
+  if (!main) return;
+  event.preventDefault();
+  main.focus({ preventScroll: true });
+  main.scrollIntoView({ block: 'start' });
+}
+
 export function Layout() {
   const { t } = useTranslation();
   const { data: me } = useMe();
@@ -127,7 +141,8 @@ export function Layout() {
 
   return (
     <AppShell header={{ height: 60 }} padding={0}>
-      <Anchor href="#main" className="skip-link">
+      <RouteFocus />
+      <Anchor href="#main" className="skip-link" onClick={skipToMain}>
         {t('skipToContent')}
       </Anchor>
       <AppShell.Header>
@@ -141,7 +156,8 @@ export function Layout() {
                 c="red.9"
                 fw={800}
                 fz="lg"
-                aria-label={t('nav.home')}
+                // Starts with the visible text, so voice control finds it by what it shows (WCAG 2.5.3).
+                aria-label={t('nav.brandHome', { brand: t('brand') })}
               >
                 {t('brand')}
               </Anchor>
