@@ -6,6 +6,7 @@ export const en = {
   skipToContent: 'Skip to main content',
   nav: {
     home: 'Home',
+    brandHome: '{{brand}} home page',
     eligibility: 'Which licence?',
     registry: 'Registry lookup',
     footerCheck: 'Footer checker',
@@ -94,6 +95,7 @@ export const zh: Messages<typeof en> = {
   skipToContent: '跳到主要内容',
   nav: {
     home: '首页',
+    brandHome: '{{brand}} 首页',
     eligibility: '需要哪种许可？',
     registry: '备案查询',
     footerCheck: '页脚检查',
