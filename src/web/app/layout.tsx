@@ -197,33 +197,36 @@ export function Layout() {
           </Group>
         </Container>
       </AppShell.Header>
-      <Drawer
-        opened={opened}
-        onClose={close}
-        hiddenFrom={navBreakpoint}
-        size="xs"
-        title={t('brand')}
-        position="right"
-      >
-        <Stack gap={0} component="nav" aria-label={t('nav.mainNavigation')}>
-          {[{ to: '/', label: t('nav.home') }, ...publicItems, ...roleItems].map((item) => (
-            <NavLink
-              key={item.to}
-              component={Link}
-              to={item.to}
-              label={item.label}
-              active={isActive(item.to)}
-              onClick={close}
-            />
-          ))}
-          <Divider my="sm" />
-          {!me && <NavLink component={Link} to="/sign-in" label={t('auth.signIn')} onClick={close} />}
-          {!me && <NavLink component={Link} to="/sign-up" label={t('auth.signUp')} onClick={close} />}
-          <Box p="sm">
-            <LanguageSwitcher />
-          </Box>
-        </Stack>
-      </Drawer>
+      {/* Built from its parts so that its header is a plain div: a second <header> would read as another banner. */}
+      <Drawer.Root opened={opened} onClose={close} hiddenFrom={navBreakpoint} size="xs" position="right">
+        <Drawer.Overlay />
+        <Drawer.Content>
+          <Drawer.Header component="div">
+            <Drawer.Title>{t('brand')}</Drawer.Title>
+            <Drawer.CloseButton aria-label={t('nav.closeMenu')} />
+          </Drawer.Header>
+          <Drawer.Body>
+            <Stack gap={0} component="nav" aria-label={t('nav.mainNavigation')}>
+              {[{ to: '/', label: t('nav.home') }, ...publicItems, ...roleItems].map((item) => (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={item.label}
+                  active={isActive(item.to)}
+                  onClick={close}
+                />
+              ))}
+              <Divider my="sm" />
+              {!me && <NavLink component={Link} to="/sign-in" label={t('auth.signIn')} onClick={close} />}
+              {!me && <NavLink component={Link} to="/sign-up" label={t('auth.signUp')} onClick={close} />}
+              <Box p="sm">
+                <LanguageSwitcher />
+              </Box>
+            </Stack>
+          </Drawer.Body>
+        </Drawer.Content>
+      </Drawer.Root>
       <Box
         component="main"
         id="main"

@@ -20,6 +20,7 @@ export const en = {
     account: 'Account settings',
     apiDocs: 'API documentation',
     menu: 'Open navigation',
+    closeMenu: 'Close navigation',
     mainNavigation: 'Main navigation',
   },
   auth: {
@@ -109,6 +110,7 @@ export const zh: Messages<typeof en> = {
     account: '账户设置',
     apiDocs: 'API 文档',
     menu: '打开导航',
+    closeMenu: '关闭导航',
     mainNavigation: '主导航',
   },
   auth: {
