@@ -100,7 +100,7 @@ describe('language remembered per user', () => {
     await visit(first, '/sign-up');
     await first.getByRole('textbox', { name: en.auth.signUp.name }).fill('Language Tester');
     await first.getByRole('textbox', { name: en.auth.signUp.email }).fill(email);
-    await first.getByLabel(en.auth.signUp.password, { exact: true }).fill(password);
+    await first.locator('input[autocomplete="new-password"]').fill(password);
     await first.getByRole('button', { name: en.auth.signUp.submit }).click();
     await first.waitForURL((url) => url.pathname !== '/sign-up', { timeout: 30_000 });
     await waitForSettled(first);
@@ -120,7 +120,7 @@ describe('language remembered per user', () => {
     await visit(second, '/sign-in');
     expect(await readHtmlLang(second)).toBe('en');
     await second.getByRole('textbox', { name: en.auth.signIn.email }).fill(email);
-    await second.getByLabel(en.auth.signIn.password, { exact: true }).fill(password);
+    await second.locator('input[autocomplete="current-password"]').fill(password);
     await second.getByRole('button', { name: en.auth.signIn.submit, exact: true }).click();
     await second.waitForURL((url) => url.pathname !== '/sign-in', { timeout: 30_000 });
     await waitForSettled(second);
@@ -195,7 +195,7 @@ describe('keyboard', () => {
     await visit(page, '/eligibility');
     await page.getByRole('button', { name: t.examples.foreignInfo }).click();
     await expect.poll(() => new URL(page.url()).hash).toBe('#review');
-    await page.getByRole('button', { name: t.nav.assess }).click();
+    await page.getByRole('button', { name: t.nav.assess, exact: true }).click();
     const result = page.getByRole('heading', { name: t.result.heading, level: 2 });
     await result.waitFor({ state: 'visible' });
     await waitForSettled(page);
