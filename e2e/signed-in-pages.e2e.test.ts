@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { checkAccessibility } from './support/accessibility.ts';
-import { countVisibleH1, DEMO_USERS, setUpBrowser, visit } from './support/fixtures.ts';
-import { inEveryVariant } from './support/page-info.ts';
+import { checkAccessibility, checkNoHorizontalOverflow } from './support/accessibility.ts';
+import { countVisibleH1, DEMO_USERS, getBaseUrl, setUpBrowser, visit } from './support/fixtures.ts';
+import { textsFor } from './support/journey-ui.ts';
+import { inEveryVariant, LANGUAGES } from './support/page-info.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
 const { openPage } = setUpBrowser();
@@ -30,6 +31,7 @@ const CONSOLE_PAGES = [
   { path: '/admin/users', user: DEMO_USERS.admin },
   { path: '/admin/audit', user: DEMO_USERS.admin },
   { path: '/admin/allow-list', user: DEMO_USERS.admin },
+  { path: '/admin/shell-entities', user: DEMO_USERS.admin },
   { path: '/admin/stats', user: DEMO_USERS.admin },
 ] as const;
 
@@ -49,6 +51,63 @@ describe('console pages, in both languages and both widths', () => {
         await saveScreenshot(page, 'console-pages', stepName(path, user));
         expect(await countVisibleH1(page), `h1 elements on ${path}`).toBe(1);
         await checkAccessibility(page);
+        if (viewport === 'mobile') await checkNoHorizontalOverflow(page);
       }));
   }
+});
+
+describe('console states the list above does not reach', () => {
+  test('a monitored site’s settings (/monitor/:id/edit)', async () => {
+    // The demo seed monitors no site: the agent adds one for this test and removes it afterwards.
+    const setup = await openPage({ language: 'en', viewport: 'desktop', signInAs: DEMO_USERS.agent });
+    const origin = getBaseUrl();
+    const created = await setup.request.post(`${origin}/api/monitor/sites`, {
+      data: { label: 'Accessibility check', url: 'https://a11y-check.example.cn/' },
+      headers: { origin },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    try {
+      await inEveryVariant(async ({ language, viewport }) => {
+        const page = await openPage({ language, viewport, signInAs: DEMO_USERS.agent });
+        await visit(page, `/monitor/${id}/edit`);
+        expect(new URL(page.url()).pathname).toBe(`/monitor/${id}/edit`);
+        await saveScreenshot(page, 'console-pages', 'monitor-edit-as-agent');
+        expect(await countVisibleH1(page)).toBe(1);
+        await checkAccessibility(page);
+        if (viewport === 'mobile') await checkNoHorizontalOverflow(page);
+      });
+    } finally {
+      await setup.request.delete(`${origin}/api/monitor/sites/${id}`, { headers: { origin } });
+    }
+  });
+
+  test('the page an applicant gets at /admin, and a page that does not exist', () =>
+    inEveryVariant(async ({ language, viewport }) => {
+      const common = textsFor(language).common;
+      const page = await openPage({ language, viewport, signInAs: DEMO_USERS.applicant });
+      for (const [path, title] of [
+        ['/admin', common.states.forbiddenTitle],
+        ['/app/no-such-page', common.states.notFoundTitle],
+      ] as const) {
+        await visit(page, path);
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+        await saveScreenshot(page, 'console-pages', `${path.slice(1).replace(/\//g, '-')}-as-applicant`);
+        expect(await countVisibleH1(page)).toBe(1);
+        await checkAccessibility(page);
+        if (viewport === 'mobile') await checkNoHorizontalOverflow(page);
+      }
+    }));
+
+  test('the phone menu, open, with a console’s links', async () => {
+    for (const language of LANGUAGES) {
+      const page = await openPage({ language, viewport: 'mobile', signInAs: DEMO_USERS.admin });
+      await visit(page, '/admin');
+      await page.getByRole('button', { name: textsFor(language).common.nav.menu }).click();
+      await page.getByRole('dialog').getByRole('navigation').waitFor({ state: 'visible' });
+      await saveScreenshot(page, 'console-pages', 'menu-open-as-admin');
+      await checkAccessibility(page);
+      await checkNoHorizontalOverflow(page);
+    }
+  });
 });

@@ -346,6 +346,20 @@ describe('other catalogue data', () => {
     expect(pre?.keptInProvinces).toEqual(kept);
   });
 
+  it('cites the official texts for the domain rules, and every law by its Chinese title too', () => {
+    const byId = new Map(defaultCatalogue.sources.map((source) => [source.id, source]));
+    expect(byId.get('miit-domain-notice-2018')).toMatchObject({
+      url: expect.stringMatching(/^https:\/\/www\.miit\.gov\.cn\//),
+      titleZh: expect.stringContaining('工信部信管〔2017〕264号'),
+    });
+    // 域名.信息, MIIT's domain-industry publication of the approved top-level domains.
+    expect(byId.get('ref-5-tlds')?.url).toBe('http://xn--eqrt2g.xn--vuq861b/');
+    for (const source of defaultCatalogue.sources) {
+      expect(source.url ?? '', source.id).not.toMatch(/github\.com\/errata-ai/);
+      if (source.kind === 'law') expect(source.titleZh, source.id).toMatch(/\p{Script=Han}/u);
+    }
+  });
+
   it('keeps ids unique within each list', () => {
     const lists: [string, { id: string }[]][] = [
       ['sources', defaultCatalogue.sources],

@@ -21,7 +21,10 @@ export const sourceKindSchema = z.enum([
 export const sourceSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   kind: sourceKindSchema,
+  /** The title in English (the text itself may be Chinese). */
   title: z.string().min(1),
+  /** The text's own Chinese title, for a Chinese text (a law, a notice, a provider's Chinese page). */
+  titleZh: z.string().min(1).optional(),
   url: z.string().url().optional(),
   /** ISO date (or year/month) the source shows; omitted when it shows none. */
   date: z.string().optional(),

@@ -18,12 +18,14 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LICENCES_NAV_LABEL } from '../features/licences/nav-label.ts';
 import { MONITOR_NAV_LABEL } from '../features/monitoring/nav-label.ts';
 import { isLanguage, type Language, languages } from '../i18n/messages.ts';
 import { localize } from '../lib/format.ts';
 import { chooseLanguage, hasAnyRole, type Me, type Role, useMe, useSignOut } from '../lib/session.ts';
+import { RouteFocus } from './route-focus.tsx';
 
 interface NavItem {
   to: string;
@@ -104,6 +106,18 @@ function AccountMenu({ me }: { me: Me }) {
   );
 }
 
+/**
+ * The skip link moves the focus itself instead of following "#main": a hash change would go into the
+ * router's history, and a page that keeps its state in the hash (the eligibility wizard) would read it.
+ */
+function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
+  const main = document.getElementById('main');
+  if (!main) return;
+  event.preventDefault();
+  main.focus({ preventScroll: true });
+  main.scrollIntoView({ block: 'start' });
+}
+
 export function Layout() {
   const { t } = useTranslation();
   const { data: me } = useMe();
@@ -127,7 +141,8 @@ export function Layout() {
 
   return (
     <AppShell header={{ height: 60 }} padding={0}>
-      <Anchor href="#main" className="skip-link">
+      <RouteFocus />
+      <Anchor href="#main" className="skip-link" onClick={skipToMain}>
         {t('skipToContent')}
       </Anchor>
       <AppShell.Header>
@@ -141,7 +156,8 @@ export function Layout() {
                 c="red.9"
                 fw={800}
                 fz="lg"
-                aria-label={t('nav.home')}
+                // Starts with the visible text, so voice control finds it by what it shows (WCAG 2.5.3).
+                aria-label={t('nav.brandHome', { brand: t('brand') })}
               >
                 {t('brand')}
               </Anchor>
@@ -181,33 +197,36 @@ export function Layout() {
           </Group>
         </Container>
       </AppShell.Header>
-      <Drawer
-        opened={opened}
-        onClose={close}
-        hiddenFrom={navBreakpoint}
-        size="xs"
-        title={t('brand')}
-        position="right"
-      >
-        <Stack gap={0} component="nav" aria-label={t('nav.mainNavigation')}>
-          {[{ to: '/', label: t('nav.home') }, ...publicItems, ...roleItems].map((item) => (
-            <NavLink
-              key={item.to}
-              component={Link}
-              to={item.to}
-              label={item.label}
-              active={isActive(item.to)}
-              onClick={close}
-            />
-          ))}
-          <Divider my="sm" />
-          {!me && <NavLink component={Link} to="/sign-in" label={t('auth.signIn')} onClick={close} />}
-          {!me && <NavLink component={Link} to="/sign-up" label={t('auth.signUp')} onClick={close} />}
-          <Box p="sm">
-            <LanguageSwitcher />
-          </Box>
-        </Stack>
-      </Drawer>
+      {/* Built from its parts so that its header is a plain div: a second <header> would read as another banner. */}
+      <Drawer.Root opened={opened} onClose={close} hiddenFrom={navBreakpoint} size="xs" position="right">
+        <Drawer.Overlay />
+        <Drawer.Content>
+          <Drawer.Header component="div">
+            <Drawer.Title>{t('brand')}</Drawer.Title>
+            <Drawer.CloseButton aria-label={t('nav.closeMenu')} />
+          </Drawer.Header>
+          <Drawer.Body>
+            <Stack gap={0} component="nav" aria-label={t('nav.mainNavigation')}>
+              {[{ to: '/', label: t('nav.home') }, ...publicItems, ...roleItems].map((item) => (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={item.label}
+                  active={isActive(item.to)}
+                  onClick={close}
+                />
+              ))}
+              <Divider my="sm" />
+              {!me && <NavLink component={Link} to="/sign-in" label={t('auth.signIn')} onClick={close} />}
+              {!me && <NavLink component={Link} to="/sign-up" label={t('auth.signUp')} onClick={close} />}
+              <Box p="sm">
+                <LanguageSwitcher />
+              </Box>
+            </Stack>
+          </Drawer.Body>
+        </Drawer.Content>
+      </Drawer.Root>
       <Box
         component="main"
         id="main"

@@ -1,8 +1,8 @@
-import { MantineProvider } from '@mantine/core';
+import { createTheme, Drawer, MantineProvider, Modal, mergeThemeOverrides } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { type ReactNode, useMemo } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { i18n } from '../i18n/i18n.ts';
 import { isApiError } from '../lib/api.ts';
 import { cssVariablesResolver, theme } from './theme.ts';
@@ -18,14 +18,45 @@ export const queryClient = new QueryClient({
   },
 });
 
+/**
+ * The theme with the texts Mantine draws itself: every dialog's and drawer's close button is named
+ * (an icon-only button has no name of its own), in the UI language.
+ */
+function LocalizedMantineProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const close = t('actions.close');
+  const localizedTheme = useMemo(
+    () =>
+      mergeThemeOverrides(
+        theme,
+        createTheme({
+          components: {
+            Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
+            Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': close } } }),
+          },
+        }),
+      ),
+    [close],
+  );
+  return (
+    <MantineProvider
+      theme={localizedTheme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+    >
+      {children}
+    </MantineProvider>
+  );
+}
+
 export function Providers({ children }: { children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        <LocalizedMantineProvider>
           <Notifications position="top-right" />
           {children}
-        </MantineProvider>
+        </LocalizedMantineProvider>
       </QueryClientProvider>
     </I18nextProvider>
   );

@@ -22,6 +22,24 @@ export function formatDate(value: string | Date | null | undefined, language = c
   );
 }
 
+/**
+ * A date that may be only a year or a month (a source's "2005", "2025-12", "2020-07-24"), shown with
+ * the same precision: 2005 / Dec 2025 / 24 Jul 2020 (2005年 / 2025年12月 / 2020年7月24日).
+ */
+export function formatPartialDate(value: string | null | undefined, language = currentLanguage()): string {
+  if (!value) return '';
+  const year = /^(\d{4})$/u.exec(value);
+  const month = /^(\d{4})-(\d{2})$/u.exec(value);
+  if (!year && !month) return /^\d{4}-\d{2}-\d{2}$/u.test(value) ? formatDate(value, language) : value;
+  // Mid-month, China time: the same year and month wherever the viewer is.
+  const day = new Date(`${year ? `${year[1]}-06` : value}-15T00:00:00+08:00`);
+  return new Intl.DateTimeFormat(language, {
+    year: 'numeric',
+    ...(month ? { month: 'short' as const } : {}),
+    timeZone: 'Asia/Shanghai',
+  }).format(day);
+}
+
 export function formatDateTime(
   value: string | Date | null | undefined,
   language = currentLanguage(),

@@ -1,8 +1,9 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { i18n } from '../i18n/i18n.ts';
+import { currentLanguage, i18n } from '../i18n/i18n.ts';
 import { isLanguage, type Language } from '../i18n/messages.ts';
 import { ApiError, api } from './api.ts';
+import { decideLanguageOnSignIn } from './saved-language.ts';
 
 export type Role =
   | 'applicant'
@@ -74,9 +75,10 @@ export function useSignIn() {
   return useCallback(
     async (email: string, password: string): Promise<Me> => {
       await api.post('/api/auth/sign-in/email', { email, password });
-      const me = await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
-      if (!me) throw new ApiError(401, 'unauthenticated', 'Not signed in');
-      await adoptSavedLanguage(me);
+      const fetched = await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
+      if (!fetched) throw new ApiError(401, 'unauthenticated', 'Not signed in');
+      const me = await settleLanguageOnSignIn(fetched);
+      queryClient.setQueryData(meQuery.queryKey, me);
       return me;
     },
     [queryClient],
@@ -98,14 +100,30 @@ export async function adoptSavedLanguage(me: Me | null): Promise<void> {
   if (isLanguage(saved) && saved !== i18n.resolvedLanguage) await i18n.changeLanguage(saved);
 }
 
+/** Saves the UI language on the signed-in account; best effort (the switch already happened here). */
+async function saveLanguage(language: Language): Promise<boolean> {
+  try {
+    await api.put('/api/me/preferences', { locale: language });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Right after signing in or up: the account's saved language is adopted, or, when it has none yet
+ * (every new account), the language the user was reading in is saved. Returns `me` as it now stands.
+ */
+export async function settleLanguageOnSignIn(me: Me): Promise<Me> {
+  const decision = decideLanguageOnSignIn(me.preferences?.locale, currentLanguage());
+  if (decision?.kind === 'adopt') await i18n.changeLanguage(decision.language);
+  if (decision?.kind === 'save' && (await saveLanguage(decision.language)))
+    return { ...me, preferences: { ...me.preferences, locale: decision.language } };
+  return me;
+}
+
 /** Switches the UI language, and saves it on the account when someone is signed in. */
 export async function chooseLanguage(language: Language, signedIn: boolean): Promise<void> {
   await i18n.changeLanguage(language);
-  if (signedIn) {
-    try {
-      await api.put('/api/me/preferences', { locale: language });
-    } catch {
-      // The switch already happened in this browser; saving it is best effort.
-    }
-  }
+  if (signedIn) await saveLanguage(language);
 }

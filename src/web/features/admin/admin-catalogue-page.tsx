@@ -5,6 +5,7 @@ import { readableTextColor } from '../../app/theme.ts';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { describeSource } from '../eligibility/sources.tsx';
 import {
   type CatalogueEdit,
   type Source,
@@ -129,12 +130,15 @@ function useDescribeChange() {
 function SourceCell({ edit, sources }: { edit: CatalogueEdit; sources: Map<string, Source> }) {
   const source = edit.newSource ?? sources.get(edit.sourceId);
   if (!source) return <Text size="sm">{edit.sourceId}</Text>;
+  const { title, lang } = describeSource(source);
   return source.url ? (
-    <Anchor href={source.url} target="_blank" rel="noreferrer" size="sm">
-      {source.title}
+    <Anchor href={source.url} target="_blank" rel="noreferrer" size="sm" lang={lang}>
+      {title}
     </Anchor>
   ) : (
-    <Text size="sm">{source.title}</Text>
+    <Text size="sm" lang={lang}>
+      {title}
+    </Text>
   );
 }
 

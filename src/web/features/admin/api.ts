@@ -125,6 +125,7 @@ export interface Source {
   id: string;
   kind: string;
   title: string;
+  titleZh?: string;
   url?: string;
   date?: string;
   note?: string;

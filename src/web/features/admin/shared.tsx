@@ -15,8 +15,9 @@ import { Link, useRouterState } from '@tanstack/react-router';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api.ts';
-import { localize } from '../../lib/format.ts';
+import { formatPartialDate, localize } from '../../lib/format.ts';
 import { SHELL_ENTITIES_NAV_LABEL } from '../compliance/nav-label.ts';
+import { describeSource } from '../eligibility/sources.tsx';
 import {
   type CatalogueEditProblem,
   EDIT_PROBLEM_CODES,
@@ -202,7 +203,8 @@ export function toEditSource(draft: SourceDraft): EditSource | null {
 }
 
 function sourceLabel(source: Source): string {
-  return source.date ? `${source.title} (${source.date})` : source.title;
+  const { title } = describeSource(source);
+  return source.date ? `${title} (${formatPartialDate(source.date)})` : title;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ApiError, api } from '../../lib/api.ts';
-import { adoptSavedLanguage, type Me, meQuery } from '../../lib/session.ts';
+import { type Me, meQuery, settleLanguageOnSignIn } from '../../lib/session.ts';
 
 /** POST /api/auth/sign-in/email answers a session, or this when the account has two-factor on. */
 interface TwoFactorChallenge {
@@ -23,9 +23,11 @@ export function useAuthFlow() {
   const queryClient = useQueryClient();
 
   const finish = useCallback(async (): Promise<Me> => {
-    const me = await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
-    if (!me) throw new ApiError(401, 'unauthenticated', 'Not signed in');
-    await adoptSavedLanguage(me);
+    const fetched = await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
+    if (!fetched) throw new ApiError(401, 'unauthenticated', 'Not signed in');
+    // A new account (or one that never chose) keeps the language it was created or signed in with.
+    const me = await settleLanguageOnSignIn(fetched);
+    queryClient.setQueryData(meQuery.queryKey, me);
     return me;
   }, [queryClient]);
 

@@ -191,6 +191,18 @@ export const FORM_STEPS = ['applicant', 'location', 'site', 'review'] as const;
 export type FormStep = (typeof FORM_STEPS)[number];
 export type WizardStep = FormStep | 'result';
 
+const WIZARD_STEPS: readonly string[] = [...FORM_STEPS, 'result'];
+
+/**
+ * The step a URL hash shows. No hash is the first step; a hash that names no step (an in-page anchor
+ * such as #main, followed by the browser or a skip link) leaves the wizard on the step it was on.
+ */
+export function stepFromHash(hash: string, current: WizardStep | undefined): WizardStep {
+  const name = hash.replace(/^#/u, '');
+  if (WIZARD_STEPS.includes(name)) return name as WizardStep;
+  return name === '' ? 'applicant' : (current ?? 'applicant');
+}
+
 /** Which step asks for each profile field (to send the API's field errors back to their step). */
 export const FIELD_STEP: Record<DraftField, FormStep> = {
   applicantKind: 'applicant',

@@ -28,6 +28,7 @@ import {
   firstInvalidStep,
   fromProfile,
   loadDraft,
+  stepFromHash,
   storeDraft,
   toProfile,
   validateStep,
@@ -74,9 +75,9 @@ export function EligibilityPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const hash = useRouterState({ select: (state) => state.location.hash });
-  const step: WizardStep = (ALL_STEPS as readonly string[]).includes(hash)
-    ? (hash as WizardStep)
-    : 'applicant';
+  const shownStep = useRef<WizardStep | undefined>(undefined);
+  const step = stepFromHash(hash, shownStep.current);
+  shownStep.current = step;
   const stepIndex = ALL_STEPS.indexOf(step);
   const [draft, setDraft] = useState<Draft>(initialDraft);
   const [errors, setErrors] = useState<FieldErrors>({});

@@ -23,9 +23,9 @@ import type {
   Reason,
   TimelineStep,
 } from '../../../domain/eligibility/assessment.ts';
-import { formatDate, localize } from '../../lib/format.ts';
+import { formatDate, formatPartialDate, localize } from '../../lib/format.ts';
 import { Pill } from './pill.tsx';
-import { useSources } from './sources.tsx';
+import { describeSource, SOURCE_LINK_CLASS, useSources } from './sources.tsx';
 
 export const ELIGIBILITY_COLORS: Record<Eligibility, string> = {
   eligible: 'green',
@@ -69,7 +69,8 @@ function Refs({ ids }: { ids: readonly string[] }) {
       {ids.map((id) => {
         const n = numbers.get(id) ?? 0;
         const source = sources?.get(id);
-        const label = t('sources.ref', { n, title: source?.title ?? id });
+        const title = source ? describeSource(source).title : id;
+        const label = t('sources.ref', { n, title });
         return source?.url ? (
           <Anchor
             key={id}
@@ -77,14 +78,14 @@ function Refs({ ids }: { ids: readonly string[] }) {
             target="_blank"
             rel="noopener noreferrer"
             aria-label={label}
-            title={source.title}
+            title={title}
             size="xs"
             ml={2}
           >
             [{n}]
           </Anchor>
         ) : (
-          <span key={id} title={source?.title ?? id} style={{ marginLeft: 2 }}>
+          <span key={id} title={title} style={{ marginLeft: 2 }}>
             [{n}]
           </span>
         );
@@ -280,19 +281,27 @@ function SourceList({ ids }: { ids: readonly string[] }) {
       <Box component="ol" m={0} pl="xl" style={{ fontSize: 'var(--mantine-font-size-sm)' }}>
         {ids.map((id) => {
           const source = sources?.get(id);
+          const { title, lang } = source ? describeSource(source) : { title: id, lang: undefined };
           return (
             <li key={id} style={{ marginBottom: 4 }}>
               {source?.url ? (
-                <Anchor href={source.url} target="_blank" rel="noopener noreferrer" size="sm">
-                  {source.title}
+                <Anchor
+                  href={source.url}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  size="sm"
+                  lang={lang}
+                  className={SOURCE_LINK_CLASS}
+                >
+                  {title}
                 </Anchor>
               ) : (
-                <span>{source?.title ?? id}</span>
+                <span lang={lang}>{title}</span>
               )}
               {source?.date && (
                 <Text span size="xs" c="gray.7">
                   {' '}
-                  ({source.date})
+                  ({formatPartialDate(source.date)})
                 </Text>
               )}
             </li>

@@ -1,6 +1,6 @@
 import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSources } from '../eligibility/sources.tsx';
+import { describeSource, SOURCE_LINK_CLASS, useSources } from '../eligibility/sources.tsx';
 
 /**
  * "Source: …" under a check or a material, each source a link with its title (the catalogue's
@@ -16,7 +16,7 @@ export function SourceLine({ ids }: { ids: readonly string[] }) {
       {t('eligibility:sources.label', { count: ids.length })}{' '}
       {ids.map((id, index) => {
         const source = data?.get(id);
-        const title = source?.title ?? id;
+        const { title, lang } = source ? describeSource(source) : { title: id, lang: undefined };
         return (
           <span key={id}>
             {index > 0 && '; '}
@@ -28,11 +28,13 @@ export function SourceLine({ ids }: { ids: readonly string[] }) {
                 inherit
                 underline="always"
                 c="gray.8"
+                lang={lang}
+                className={SOURCE_LINK_CLASS}
               >
                 {title}
               </Anchor>
             ) : (
-              title
+              <span lang={lang}>{title}</span>
             )}
           </span>
         );

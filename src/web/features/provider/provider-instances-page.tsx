@@ -132,7 +132,7 @@ function InstanceCard({ instance, canIssue }: { instance: Instance; canIssue: bo
     <Card withBorder radius="md" padding="md" component="li">
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
         <Box>
-          <Title order={3} fz="md">
+          <Title order={2} fz="md">
             {instance.name}
           </Title>
           <Text size="xs" c="dimmed">
@@ -181,7 +181,7 @@ function InstanceCard({ instance, canIssue }: { instance: Instance; canIssue: bo
         </List>
       )}
       <Group justify="space-between" mt="md" mb="xs" wrap="wrap">
-        <Title order={4} fz="sm">
+        <Title order={3} fz="sm">
           {t('instances.codes.title', { used, max: MAX_CODES })}
         </Title>
         {canIssue && (

@@ -6,6 +6,7 @@ export const en = {
   skipToContent: 'Skip to main content',
   nav: {
     home: 'Home',
+    brandHome: '{{brand}} home page',
     eligibility: 'Which licence?',
     registry: 'Registry lookup',
     footerCheck: 'Footer checker',
@@ -19,6 +20,7 @@ export const en = {
     account: 'Account settings',
     apiDocs: 'API documentation',
     menu: 'Open navigation',
+    closeMenu: 'Close navigation',
     mainNavigation: 'Main navigation',
   },
   auth: {
@@ -94,6 +96,7 @@ export const zh: Messages<typeof en> = {
   skipToContent: '跳到主要内容',
   nav: {
     home: '首页',
+    brandHome: '{{brand}} 首页',
     eligibility: '需要哪种许可？',
     registry: '备案查询',
     footerCheck: '页脚检查',
@@ -107,6 +110,7 @@ export const zh: Messages<typeof en> = {
     account: '账户设置',
     apiDocs: 'API 文档',
     menu: '打开导航',
+    closeMenu: '关闭导航',
     mainNavigation: '主导航',
   },
   auth: {
