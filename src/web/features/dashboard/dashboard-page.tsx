@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   Card,
   Group,
@@ -349,14 +350,16 @@ function OrdersSection({
               </Card>
             ))}
           </Stack>
-          <ListPager
-            page={page}
-            pageSize={DASHBOARD_PAGE_SIZE}
-            total={list.total}
-            shown={orders.length}
-            label={t('orders.title')}
-            onChange={onPage}
-          />
+          <Box mt="xs">
+            <ListPager
+              page={page}
+              pageSize={DASHBOARD_PAGE_SIZE}
+              total={list.total}
+              shown={orders.length}
+              label={t('orders.title')}
+              onChange={onPage}
+            />
+          </Box>
         </>
       )}
     </section>
@@ -398,9 +401,10 @@ export function DashboardPage() {
   const clientList = clients.data?.items ?? [];
   const names = new Map(clientList.map((c) => [c.client.id, c.client.name]));
   // A client in the URL the agent holds no authorisation for is not asked for (the API would say 404).
+  const wanted = search.client === undefined ? undefined : String(search.client);
   const isUnknownClient =
-    search.client !== undefined && (!isAgent || (clients.data && !names.has(search.client)));
-  const client = isAgent && search.client && names.has(search.client) ? search.client : undefined;
+    wanted !== undefined && (!isAgent || (clients.data !== undefined && !names.has(wanted)));
+  const client = isAgent && wanted !== undefined && names.has(wanted) ? wanted : undefined;
   const isWaitingForClients = isAgent && search.client !== undefined && clients.isPending;
   const clientName = client ? names.get(client) : undefined;
   const page = search.page ?? 1;
@@ -432,7 +436,7 @@ export function DashboardPage() {
             <ClientSelector
               clients={clientList}
               value={client}
-              onChange={(next) => setSearch(next ? { client: next } : {})}
+              onChange={(next) => setSearch(next ? { client: Number(next) } : {})}
             />
           )}
           {clientName && (

@@ -7,12 +7,13 @@ import { optional, page } from '../provider/queue/queue-search.ts';
  * by the router (first chunk): no React, no API.
  */
 export interface DashboardSearch {
-  client?: string;
+  /** A number, as the router reads `client=12` (its query values are JSON); user ids are decimal text. */
+  client?: number;
   page?: number;
 }
 
 const dashboardSearchSchema = z.object({
-  client: optional(z.string().check(z.regex(/^[1-9]\d{0,14}$/u))),
+  client: optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER))),
   page,
 });
 

@@ -47,7 +47,7 @@ export function ProviderQueuePage() {
     sort: 'deadline',
     ...(status ? { status: [status] } : {}),
     ...(search.type ? { type: [search.type] } : {}),
-    ...(search.province ? { province: search.province } : {}),
+    ...(search.province ? { province: String(search.province) } : {}),
     ...(search.q ? { q: search.q } : {}),
   };
   const page = readPage(search.page);

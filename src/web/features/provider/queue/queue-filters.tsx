@@ -153,8 +153,8 @@ export function QueueFilters({
             label={t('queue.province')}
             placeholder={t('queue.any')}
             data={provinces.map((p) => ({ value: p.code, label: localize({ en: p.nameEn, zh: p.nameZh }) }))}
-            value={value.province ?? null}
-            onChange={(province) => set({ province: province ?? undefined })}
+            value={value.province === undefined ? null : String(value.province)}
+            onChange={(province) => set({ province: province ? Number(province) : undefined })}
             searchable
             clearable
             clearButtonProps={{ 'aria-label': t('controls.clear') }}

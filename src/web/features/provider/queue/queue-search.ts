@@ -22,9 +22,11 @@ const queueSearchSchema = z.object({
   view: optional(z.enum(['queue', 'all'])),
   status: optional(z.enum(ORDER_STATUSES)),
   type: optional(z.enum(ORDER_TYPE_IDS as [OrderTypeId, ...OrderTypeId[]])),
-  province: optional(z.string().check(z.regex(/^\d{2}$/u))),
+  /** A number, as the router reads `province=44` (its query values are JSON); the API takes it as text. */
+  province: optional(z.coerce.number().check(z.int(), z.minimum(10), z.maximum(99))),
   flag: optional(z.enum(QUEUE_FLAGS)),
-  q: optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_QUEUE_SEARCH))),
+  // `q=123` reads as a number: searched as text all the same.
+  q: optional(z.coerce.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_QUEUE_SEARCH))),
   page,
   /** The authority's second list (orders at the SMS step) pages on its own. */
   smsPage: page,
