@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { checkAccessibility, checkNoHorizontalOverflow } from './support/accessibility.ts';
-import { countVisibleH1, DEMO_USERS, getBaseUrl, setUpBrowser, visit } from './support/fixtures.ts';
-import { textsFor } from './support/journey-ui.ts';
+import {
+  countVisibleH1,
+  DEMO_USERS,
+  getBaseUrl,
+  setUpBrowser,
+  visit,
+  waitForSettled,
+} from './support/fixtures.ts';
+import { chooseOption, textsFor } from './support/journey-ui.ts';
 import { inEveryVariant, LANGUAGES } from './support/page-info.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 
@@ -110,4 +117,29 @@ describe('console states the list above does not reach', () => {
       await checkNoHorizontalOverflow(page);
     }
   });
+});
+
+describe('the provider queue keeps its filters in the address', () => {
+  test('a filter and a search go into the URL and survive a reload', async () => {
+    const en = textsFor('en').provider.queue;
+    const page = await openPage({ language: 'en', viewport: 'desktop', signInAs: DEMO_USERS.provider });
+    await visit(page, '/provider');
+    const form = page.getByRole('form', { name: en.filters });
+    await chooseOption(page, form.getByRole('combobox', { name: en.flag }), en.flags.overdue);
+    await page.waitForURL((url) => url.searchParams.get('flag') === 'overdue', { timeout: 30_000 });
+    await form.getByRole('searchbox', { name: en.search }).fill('OB-');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'OB-', { timeout: 30_000 });
+    await page.reload({ waitUntil: 'load' });
+    await waitForSettled(page);
+    const url = new URL(page.url());
+    expect([url.searchParams.get('flag'), url.searchParams.get('q')]).toEqual(['overdue', 'OB-']);
+    await expect
+      .poll(() => form.getByRole('combobox', { name: en.flag }).inputValue(), { timeout: 30_000 })
+      .toBe(en.flags.overdue);
+    expect(await form.getByRole('searchbox', { name: en.search }).inputValue()).toBe('OB-');
+    // Back goes to the list before the search.
+    await page.goBack({ waitUntil: 'load' });
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 30_000 }).toBeNull();
+    await expect.poll(() => form.getByRole('searchbox', { name: en.search }).inputValue()).toBe('');
+  }, 120_000);
 });

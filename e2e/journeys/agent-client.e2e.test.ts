@@ -68,16 +68,43 @@ describe('an agent files for a client', () => {
     await visit(page, '/app');
     const clientSelect = page.getByRole('combobox', { name: ui.dashboard.client.label });
     await clientSelect.waitFor({ timeout: 30_000 });
+    const entities = page.locator('section[aria-labelledby="entities-title"]');
+    const orders = page.locator('section[aria-labelledby="orders-title"]');
+    const entityNames = () => entities.getByRole('heading', { level: 3 }).allTextContents();
+    // With every client shown, each order says whose it is (on a phone, a line of the order's card).
+    const clientLines = orders.getByText(new RegExp(`^${ui.dashboard.orders.client}: `));
+    await expect.poll(() => clientLines.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await clientLines.allTextContents()).toContain(`${ui.dashboard.orders.client}: ${CLIENT.name}`);
+    const allClientsEntities = await entityNames();
+    const scoped = page.waitForResponse(
+      (response) =>
+        new URL(response.url()).pathname === '/api/orders' &&
+        new URL(response.url()).searchParams.get('client') !== null &&
+        response.ok(),
+      { timeout: 30_000 },
+    );
     await chooseOption(page, clientSelect, new RegExp(`^${CLIENT.name}`));
-    await expect
-      .poll(() =>
-        page
-          .getByText(fill(ui.dashboard.client.scopeNote, { name: CLIENT.name }))
-          .first()
-          .isVisible(),
-      )
-      .toBe(true);
+    const scopeNote = page.getByText(fill(ui.dashboard.client.scopeNote, { name: CLIENT.name })).first();
+    await expect.poll(() => scopeNote.isVisible()).toBe(true);
+    // The API is asked for the client's orders, and the URL names the client.
+    const clientId = new URL((await scoped).url()).searchParams.get('client');
+    await expect.poll(() => new URL(page.url()).searchParams.get('client')).toBe(clientId);
     await waitForSettled(page);
+    // The lists change: the client's own filings join the entities; orders need no client label.
+    await expect.poll(() => clientLines.count(), { timeout: 30_000 }).toBe(0);
+    await expect
+      .poll(async () => (await entityNames()).length, { timeout: 30_000 })
+      .toBeGreaterThan(allClientsEntities.length);
+    expect(await entityNames()).toEqual(expect.arrayContaining(allClientsEntities));
+    // The cards the client does not scope say whose they are.
+    await expect
+      .poll(() => page.getByText(fill(ui.dashboard.client.licencesScope, { name: CLIENT.name })).isVisible())
+      .toBe(true);
+    // A reload keeps the client.
+    await page.reload({ waitUntil: 'load' });
+    await waitForSettled(page);
+    await expect.poll(() => scopeNote.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await clientSelect.inputValue()).toContain(CLIENT.name);
     await keyStep(openPage, page, JOURNEY, 'dashboard-client-chosen', { user: agent });
 
     // "New filing" carries the client into the order form.

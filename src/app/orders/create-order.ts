@@ -15,6 +15,7 @@ import { computeCertificateIndex, draftAad, encryptContent } from './order-conte
 import type { OrderDeps } from './order-deps.ts';
 import { assertAllowed, contentInvalid, toDomainError } from './order-errors.ts';
 import { formatOrderReference } from './order-reference.ts';
+import { computeEntityNameSearchKeys } from './order-search-keys.ts';
 import { findFiledContent } from './prefill-order-content.ts';
 import type { OrderView } from './present-order.ts';
 import { readRegistrySnapshot } from './read-registry-snapshot.ts';
@@ -224,6 +225,10 @@ export async function createOrder(deps: OrderDeps, input: CreateOrderInput): Pro
       content: encryptContent(deps.fieldCipher, content, draftAad(id)),
       at: now,
       by: `user:${actor.userId}`,
+    });
+    await stores.orders.updateOrder(id, {
+      updatedAt: now,
+      entityNameSearchKeys: computeEntityNameSearchKeys(deps.fieldCipher, content),
     });
     await appendAuditEvent(
       { auditLog: stores.auditLog },

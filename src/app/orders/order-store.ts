@@ -5,6 +5,7 @@ import type { AuthorityMode, OrderDeadlines } from '../../domain/workflow/order-
 import type { OrderStatus } from '../../domain/workflow/order-status.ts';
 import type { OrderTypeId } from '../../domain/workflow/order-type.ts';
 import type { ReturnReason } from '../../domain/workflow/return-reason.ts';
+import type { EntityNameSearchKeys } from './order-search-keys.ts';
 
 /**
  * The order port: orders, their encrypted drafts and versions, events and SMS challenges. Content
@@ -76,6 +77,8 @@ export interface OrderUpdate {
   updatedAt: Date;
   submittedAt?: Date;
   decidedAt?: Date;
+  /** The entity's name as lists search it, from the content just saved. */
+  entityNameSearchKeys?: EntityNameSearchKeys;
 }
 
 /** A slice of the orders a list shows: visible through `scope`, optionally only in some states. */
@@ -92,6 +95,36 @@ export interface OrderListQuery {
   types?: readonly OrderTypeId[];
   /** Only orders about this entity. */
   entityNumber?: string;
+  /** Only orders reviewed in these provinces. */
+  provinceCodes?: readonly string[];
+  /**
+   * Only orders whose active deadline (see findActiveDeadline) lies in one of these ranges of instants
+   * [from, before), or that have none ('none').
+   */
+  activeDeadlines?: readonly (OrderDeadlineRange | 'none')[];
+  /** Only orders filed for this client. */
+  clientUserId?: string;
+  search?: OrderSearch;
+}
+
+export interface OrderDeadlineRange {
+  from?: Date;
+  before?: Date;
+}
+
+/** Free text against an order: any of the parts matches. */
+export interface OrderSearch {
+  /** Normalised lower-case text, found inside the domain, the entity or service number, an organisation's name. */
+  text: string;
+  /** The text read as a reference (OB-2026-000123, or the bare id): the order with this id, created in this window. */
+  order?: { id: number; createdFrom?: Date; createdBefore?: Date };
+  /** The text as an individual's whole name (blind index). */
+  entityNameIndex?: string;
+  /** The text as an ASCII domain (an IDN typed in Unicode). */
+  domain?: string;
+}
+
+export interface OrderListPage extends OrderListQuery {
   /** `updated`: latest change first; `deadline`: the active deadline first, orders without one last. */
   sort: 'updated' | 'deadline';
   limit: number;
@@ -131,7 +164,9 @@ export interface OrderStore {
   lockOrder(id: number): Promise<OrderRecord | undefined>;
   findInProgressOrderId(entityCertificateIndex: string): Promise<number | undefined>;
   updateOrder(id: number, update: OrderUpdate): Promise<void>;
-  listOrders(query: OrderListQuery): Promise<OrderRecord[]>;
+  listOrders(query: OrderListPage): Promise<OrderRecord[]>;
+  /** How many orders the query matches, without paging. */
+  countOrders(query: OrderListQuery): Promise<number>;
   /** Orders in SMS verification whose code expired at or before `now`, oldest first. */
   listOrderIdsWithExpiredSms(now: Date, limit: number): Promise<number[]>;
 

@@ -15,6 +15,7 @@ import type { OrderDeps } from './order-deps.ts';
 import { assertAllowed, contentInvalid, isRecordId, orderNotFound, toDomainError } from './order-errors.ts';
 import { toAccessFacts } from './order-facts.ts';
 import { formatOrderReference } from './order-reference.ts';
+import { computeEntityNameSearchKeys } from './order-search-keys.ts';
 import type { OrderView } from './present-order.ts';
 
 export interface SaveDraftInput {
@@ -72,7 +73,11 @@ export async function saveDraft(deps: OrderDeps, input: SaveDraftInput): Promise
       at: now,
       by: `user:${actor.userId}`,
     });
-    await stores.orders.updateOrder(order.id, { version, updatedAt: now });
+    await stores.orders.updateOrder(order.id, {
+      version,
+      updatedAt: now,
+      entityNameSearchKeys: computeEntityNameSearchKeys(deps.fieldCipher, input.content),
+    });
     await appendAuditEvent(
       { auditLog: stores.auditLog },
       {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWorkingDayCalendar } from '../calendar/working-day-calendar.ts';
 import {
@@ -5,6 +6,7 @@ import {
   classifyOrderDeadline,
   type DeadlineFlag,
   findActiveDeadline,
+  findDeadlineFlagRange,
 } from './queue-flags.ts';
 
 const calendar = createWorkingDayCalendar();
@@ -54,5 +56,59 @@ describe('findActiveDeadline', () => {
       ),
     ).toBe('due_today');
     expect(classifyOrderDeadline({ deadlines: {} }, new Date('2026-10-09T01:00:00Z'), calendar)).toBe('none');
+  });
+});
+
+describe('findDeadlineFlagRange', () => {
+  const flags = ['overdue', 'due_today', 'due_soon', 'on_track'] as const;
+  const inRange = (due: Date, range: { from?: Date; before?: Date }) =>
+    (range.from === undefined || due.getTime() >= range.from.getTime()) &&
+    (range.before === undefined || due.getTime() < range.before.getTime());
+
+  it.each<[string, string, Record<(typeof flags)[number], [string | undefined, string | undefined]>]>([
+    [
+      // Wed 30 Sep 2026, before National Day: the next working day is Thu 8 Oct.
+      'before National Day',
+      '2026-09-30T02:00:00.000Z',
+      {
+        overdue: [undefined, '2026-09-30T02:00:00.000Z'],
+        due_today: ['2026-09-30T02:00:00.000Z', '2026-09-30T16:00:00.000Z'],
+        due_soon: ['2026-09-30T16:00:00.000Z', '2026-10-08T16:00:00.000Z'],
+        on_track: ['2026-10-08T16:00:00.000Z', undefined],
+      },
+    ],
+    [
+      'a Friday',
+      '2026-10-16T02:00:00.000Z',
+      {
+        overdue: [undefined, '2026-10-16T02:00:00.000Z'],
+        due_today: ['2026-10-16T02:00:00.000Z', '2026-10-16T16:00:00.000Z'],
+        due_soon: ['2026-10-16T16:00:00.000Z', '2026-10-19T16:00:00.000Z'],
+        on_track: ['2026-10-19T16:00:00.000Z', undefined],
+      },
+    ],
+  ])('%s', (_name, now, expected) => {
+    for (const flag of flags) {
+      const range = findDeadlineFlagRange(flag, new Date(now), calendar);
+      expect([range.from?.toISOString(), range.before?.toISOString()], flag).toEqual(expected[flag]);
+    }
+  });
+
+  it('selects exactly the deadlines classifyDeadline gives the flag', () => {
+    const instant = fc.date({
+      min: new Date('2025-12-01T00:00:00Z'),
+      max: new Date('2027-01-31T00:00:00Z'),
+      noInvalidDate: true,
+    });
+    fc.assert(
+      fc.property(instant, fc.integer({ min: -3 * 86_400_000, max: 30 * 86_400_000 }), (now, offset) => {
+        const due = new Date(now.getTime() + offset);
+        const flag = classifyDeadline(due, now, calendar);
+        for (const candidate of flags) {
+          expect(inRange(due, findDeadlineFlagRange(candidate, now, calendar))).toBe(candidate === flag);
+        }
+      }),
+      { seed: 20261016, numRuns: 2000 },
+    );
   });
 });

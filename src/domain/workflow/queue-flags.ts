@@ -1,4 +1,6 @@
+import { addCalendarDays, getStartOfChinaDay } from '../calendar/china-date.ts';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar.ts';
+import { assertNever } from '../shared/assert-never.ts';
 import type { DeadlineKind, OrderSnapshot } from './order-snapshot.ts';
 
 /** How a queue shows an order's deadline. Days are China calendar days. */
@@ -43,4 +45,32 @@ export function classifyOrderDeadline(
   calendar: WorkingDayCalendar,
 ): DeadlineFlag {
   return classifyDeadline(findActiveDeadline(order)?.due, now, calendar);
+}
+
+/**
+ * The active deadlines that carry `flag` at `now`, as a half-open range of instants [from, before), so
+ * a database can select by flag: exactly the `due` for which `classifyDeadline(due, now, calendar)`
+ * answers `flag`. 'none' has no range (the order has no deadline); undefined bounds are open.
+ */
+export function findDeadlineFlagRange(
+  flag: Exclude<DeadlineFlag, 'none'>,
+  now: Date,
+  calendar: WorkingDayCalendar,
+): { from?: Date; before?: Date } {
+  const today = calendar.toChinaDate(now);
+  const tomorrow = getStartOfChinaDay(addCalendarDays(today, 1));
+  // Every day before the second working day after today has at most one working day in between.
+  const onTrack = getStartOfChinaDay(calendar.addWorkingDays(today, 2));
+  switch (flag) {
+    case 'overdue':
+      return { before: now };
+    case 'due_today':
+      return { from: now, before: tomorrow };
+    case 'due_soon':
+      return { from: tomorrow, before: onTrack };
+    case 'on_track':
+      return { from: onTrack };
+    default:
+      return assertNever(flag);
+  }
 }

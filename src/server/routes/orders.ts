@@ -196,7 +196,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void
         security: signedInSecurity,
         summary: 'List your orders, or your queue',
         description:
-          'Applicants and agents: their orders (and their clients’). Reviewers: the orders of their provider or authority. `view=queue`: only those waiting for your move, nearest deadline first, with the deadline flag (overdue, due_today …) in China working days.',
+          'Applicants and agents: their orders (and their clients’; `client` narrows to one). Reviewers: the orders of their provider or authority. `view=queue`: only those waiting for your move, nearest deadline first, with the deadline flag (overdue, due_today …) in China working days. Filters (status, type, province, flag, q) combine; `total` counts every match for paging.',
         querystring: listOrdersQuerySchema,
         response: { 200: orderResultSchemas.list, 400: errorResponseSchema, ...protectedErrors },
       },
@@ -204,7 +204,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void
     async (request) => {
       const actor = requireActor(request);
       const orders = await resolveOrderDeps(deps);
-      const { view, status, type, limit, offset } = request.query;
+      const { view, status, type, province, flag, q, client, sort, limit, offset } = request.query;
       const listed = await callUseCase(
         request,
         () =>
@@ -215,10 +215,15 @@ export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void
             offset,
             ...(status === undefined ? {} : { statuses: status }),
             ...(type === undefined ? {} : { types: type }),
+            ...(province === undefined ? {} : { provinces: province }),
+            ...(flag === undefined ? {} : { deadlineFlags: flag }),
+            ...(q === undefined ? {} : { search: q }),
+            ...(client === undefined ? {} : { clientUserId: client }),
+            ...(sort === undefined ? {} : { sort }),
           }),
         { in: 'querystring' },
       );
-      return { items: listed.orders, hasMore: listed.hasMore };
+      return { items: listed.orders, hasMore: listed.hasMore, total: listed.total };
     },
   );
 

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, isDomainError } from '../../app/errors.ts';
 import { FILING_INTENTS } from '../../app/orders/create-order.ts';
-import { MAX_ORDER_PAGE } from '../../app/orders/list-orders.ts';
+import { DEADLINE_FLAGS, MAX_ORDER_PAGE, MAX_ORDER_SEARCH_LENGTH } from '../../app/orders/list-orders.ts';
 import { LIMITS } from '../../contracts/limits.ts';
 import {
   fieldIssueSchema,
@@ -297,6 +297,7 @@ export const orderResultSchemas = {
     .object({
       items: z.array(orderSummarySchema),
       hasMore: z.boolean().describe('True when another page follows (raise offset by limit).'),
+      total: z.number().int().describe('How many orders match the filters, over all pages.'),
     })
     .meta({ id: 'OrderList' }),
   diff: z
@@ -366,6 +367,32 @@ export const listOrdersQuerySchema = z.object({
     ),
   status: listFilter(orderStatusSchema, 'Only these statuses, comma-separated: draft,submitted.'),
   type: listFilter(orderTypeSchema, 'Only these order types, comma-separated: first_filing,change.'),
+  province: listFilter(
+    z.string().max(32),
+    'Only orders reviewed in these provinces, comma-separated: codes (11,44), names (Beijing, 广东) or abbreviations (京).',
+  ),
+  flag: listFilter(
+    z.enum(DEADLINE_FLAGS),
+    'Only these deadline flags, comma-separated: overdue,due_today (due_soon, on_track, none), computed in China working days as each order’s deadlineFlag.',
+  ),
+  q: z
+    .string()
+    .max(MAX_ORDER_SEARCH_LENGTH * 2)
+    .optional()
+    .describe(
+      'Search: a reference (OB-2026-000123) or id, part of the domain, entity number, service number or an organisation’s name, or an individual’s whole name.',
+    ),
+  client: rowIdSchema
+    .optional()
+    .describe(
+      'Agents: only the orders filed for this client (GET /api/agent/clients, client.id); 404 unless the client authorised your agency.',
+    ),
+  sort: z
+    .enum(['deadline', 'updated'])
+    .optional()
+    .describe(
+      'deadline: nearest active deadline first, orders without one last; updated: latest change first. Ties by latest change, then id. Default: deadline for the queue, updated for all.',
+    ),
   limit: z.coerce
     .number()
     .int()

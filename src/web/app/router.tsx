@@ -7,7 +7,9 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { parseDashboardSearch } from '../features/dashboard/search.ts';
 import { parseNewLicenceSearch } from '../features/licences/search.ts';
+import { parseQueueSearch } from '../features/provider/queue/queue-search.ts';
 import { validateStatsSearch } from '../features/stats/stats-search.ts';
 import { loadTexts } from '../i18n/i18n.ts';
 import { hasAnyRole, meQuery, type Role } from '../lib/session.ts';
@@ -206,15 +208,18 @@ const editSiteRoute = page(
 
 // Applicants and agents.
 const applicantArea = area('/app', ['applicant', 'agent']);
-const dashboardRoute = page(
-  applicantArea,
-  '/',
-  withTexts(
-    ['dashboard', 'order', 'monitoring', 'licences'],
-    () => import('../features/dashboard/dashboard-page.tsx'),
+const dashboardRoute = createRoute({
+  getParentRoute: () => applicantArea,
+  path: '/',
+  validateSearch: parseDashboardSearch,
+  component: lazyRouteComponent(
+    withTexts(
+      ['dashboard', 'order', 'monitoring', 'licences'],
+      () => import('../features/dashboard/dashboard-page.tsx'),
+    ),
+    'DashboardPage',
   ),
-  'DashboardPage',
-);
+});
 const newOrderRoute = createRoute({
   getParentRoute: () => applicantArea,
   path: '/orders/new',
@@ -267,12 +272,15 @@ const licenceRoute = page(
 
 // Access providers.
 const providerArea = area('/provider', ['provider_reviewer', 'provider_admin']);
-const providerQueueRoute = page(
-  providerArea,
-  '/',
-  withTexts(['provider'], () => import('../features/provider/provider-queue-page.tsx')),
-  'ProviderQueuePage',
-);
+const providerQueueRoute = createRoute({
+  getParentRoute: () => providerArea,
+  path: '/',
+  validateSearch: parseQueueSearch,
+  component: lazyRouteComponent(
+    withTexts(['provider'], () => import('../features/provider/provider-queue-page.tsx')),
+    'ProviderQueuePage',
+  ),
+});
 const providerReviewRoute = page(
   providerArea,
   '/orders/$ref',
@@ -289,12 +297,15 @@ const providerStatsRoute = statsPage(providerArea, ['stats', 'admin', 'provider'
 
 // Sandbox authorities.
 const authorityArea = area('/authority', ['authority_reviewer']);
-const authorityQueueRoute = page(
-  authorityArea,
-  '/',
-  withTexts(['authority', 'provider'], () => import('../features/authority/authority-queue-page.tsx')),
-  'AuthorityQueuePage',
-);
+const authorityQueueRoute = createRoute({
+  getParentRoute: () => authorityArea,
+  path: '/',
+  validateSearch: parseQueueSearch,
+  component: lazyRouteComponent(
+    withTexts(['authority', 'provider'], () => import('../features/authority/authority-queue-page.tsx')),
+    'AuthorityQueuePage',
+  ),
+});
 const authorityReviewRoute = page(
   authorityArea,
   '/orders/$ref',

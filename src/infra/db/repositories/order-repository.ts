@@ -1,10 +1,21 @@
-import { type ExpressionBuilder, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+  sql,
+  type Updateable,
+} from 'kysely';
 import type { FilingStore } from '../../../app/orders/filing-store.ts';
 import type { WorkflowPersistence, WorkflowStores } from '../../../app/orders/order-deps.ts';
 import type {
   NewOrder,
+  OrderDeadlineRange,
+  OrderListQuery,
   OrderListSlice,
   OrderRecord,
+  OrderSearch,
   OrderStore,
   OrderUpdate,
   SmsChallengeRecord,
@@ -128,6 +139,70 @@ function sliceCondition(eb: OrdersBuilder, slice: OrderListSlice) {
   return eb.and(parts);
 }
 
+/** The active deadline (findActiveDeadline): the workflow keeps only the current step's. */
+const ACTIVE_DUE = sql<string | null>`coalesce(authority_review_due, sms_expires_at, provider_review_due)`;
+
+function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+/** Case-blind on both databases: the text is lower case, and so is what it is compared with. */
+function contains(column: string, text: string) {
+  return sql<boolean>`lower(${sql.ref(column)}) like ${likeContains(text)} escape '\\'`;
+}
+
+function deadlineCondition(eb: OrdersBuilder, range: OrderDeadlineRange | 'none') {
+  if (range === 'none') return sql<boolean>`${ACTIVE_DUE} is null`;
+  const parts: Expression<SqlBool>[] = [sql<boolean>`${ACTIVE_DUE} is not null`];
+  if (range.from) parts.push(sql<boolean>`${ACTIVE_DUE} >= ${range.from.toISOString()}`);
+  if (range.before) parts.push(sql<boolean>`${ACTIVE_DUE} < ${range.before.toISOString()}`);
+  return eb.and(parts);
+}
+
+function searchCondition(eb: OrdersBuilder, search: OrderSearch) {
+  const parts: Expression<SqlBool>[] = [
+    contains('domain', search.text),
+    contains('entity_number', search.text),
+    contains('service_number', search.text),
+    contains('entity_name_search', search.text),
+  ];
+  if (search.domain !== undefined) parts.push(contains('domain', search.domain));
+  if (search.entityNameIndex !== undefined) parts.push(eb('entity_name_index', '=', search.entityNameIndex));
+  if (search.order !== undefined) {
+    const { id, createdFrom, createdBefore } = search.order;
+    const byId: Expression<SqlBool>[] = [eb('id', '=', id)];
+    if (createdFrom) byId.push(eb('created_at', '>=', createdFrom.toISOString()));
+    if (createdBefore) byId.push(eb('created_at', '<', createdBefore.toISOString()));
+    parts.push(eb.and(byId));
+  }
+  return eb.or(parts);
+}
+
+/**
+ * The orders a list query matches, before sorting and paging; undefined when it can match nothing
+ * (no slices, an empty filter list).
+ */
+function filterOrders(executor: Kysely<DB>, query: OrderListQuery) {
+  const lists = [query.slices, query.statuses, query.types, query.provinceCodes, query.activeDeadlines];
+  if (lists.some((list) => list !== undefined && list.length === 0)) return undefined;
+  let select = executor
+    .selectFrom('orders')
+    .where((eb) => eb.or(query.slices.map((slice) => sliceCondition(eb, slice))));
+  if (query.statuses !== undefined) select = select.where('status', 'in', [...query.statuses]);
+  if (query.types !== undefined) select = select.where('type', 'in', [...query.types]);
+  if (query.provinceCodes !== undefined)
+    select = select.where('province_code', 'in', [...query.provinceCodes]);
+  if (query.entityNumber !== undefined) select = select.where('entity_number', '=', query.entityNumber);
+  if (query.clientUserId !== undefined) select = select.where('client_user_id', '=', query.clientUserId);
+  const deadlines = query.activeDeadlines;
+  if (deadlines !== undefined) {
+    select = select.where((eb) => eb.or(deadlines.map((range) => deadlineCondition(eb, range))));
+  }
+  const search = query.search;
+  if (search !== undefined) select = select.where((eb) => searchCondition(eb, search));
+  return select;
+}
+
 /**
  * Orders with their drafts, versions, events and SMS challenges, on SQLite and PostgreSQL. Bind it to
  * a transaction for writes; `lockOrder` row-locks on PostgreSQL (SQLite's BEGIN IMMEDIATE already
@@ -219,32 +294,33 @@ export function createOrderRepository(executor: Kysely<DB>, dialect: DatabaseDia
       }
       if (update.submittedAt !== undefined) values.submitted_at = update.submittedAt.toISOString();
       if (update.decidedAt !== undefined) values.decided_at = update.decidedAt.toISOString();
+      if (update.entityNameSearchKeys !== undefined) {
+        values.entity_name_search = update.entityNameSearchKeys.entityNameSearch;
+        values.entity_name_index = update.entityNameSearchKeys.entityNameIndex;
+      }
       await executor.updateTable('orders').set(values).where('id', '=', id).execute();
     },
 
     async listOrders(query) {
-      if (query.slices.length === 0) return [];
-      let select = executor
-        .selectFrom('orders')
-        .selectAll()
-        .where((eb) => eb.or(query.slices.map((slice) => sliceCondition(eb, slice))));
-      if (query.statuses !== undefined) {
-        if (query.statuses.length === 0) return [];
-        select = select.where('status', 'in', [...query.statuses]);
-      }
-      if (query.types !== undefined) {
-        if (query.types.length === 0) return [];
-        select = select.where('type', 'in', [...query.types]);
-      }
-      if (query.entityNumber !== undefined) select = select.where('entity_number', '=', query.entityNumber);
-      select =
+      const filtered = filterOrders(executor, query);
+      if (!filtered) return [];
+      const select =
         query.sort === 'deadline'
-          ? select
-              .orderBy(sql`coalesce(authority_review_due, sms_expires_at, provider_review_due, '9999-12-31')`)
-              .orderBy('id')
-          : select.orderBy('updated_at', 'desc').orderBy('id', 'desc');
+          ? filtered
+              .selectAll()
+              .orderBy(sql`coalesce(${ACTIVE_DUE}, '9999-12-31')`)
+              .orderBy('updated_at', 'desc')
+              .orderBy('id', 'desc')
+          : filtered.selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc');
       const rows = await select.limit(query.limit).offset(query.offset).execute();
       return rows.map(toOrder);
+    },
+
+    async countOrders(query) {
+      const filtered = filterOrders(executor, query);
+      if (!filtered) return 0;
+      const row = await filtered.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
+      return Number(row?.n ?? 0);
     },
 
     async listOrderIdsWithExpiredSms(now, limit) {

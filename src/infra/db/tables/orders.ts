@@ -33,6 +33,10 @@ export interface OrdersTable {
   /** Registrable domain in lower-case ASCII, as detection read it. */
   domain: string | null;
   is_entity_at_this_provider: number;
+  /** An organisation's name, lower case, for list search; null for an individual (see the index). */
+  entity_name_search: string | null;
+  /** Blind index of an individual's normalised name: searchable by the whole name, never stored in clear. */
+  entity_name_index: string | null;
   /** The content revision being edited. */
   version: number;
   /** The revision last submitted (its snapshot is in order_versions). */

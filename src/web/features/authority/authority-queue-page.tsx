@@ -1,21 +1,17 @@
 import { Alert, Anchor, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
+import { ListPager, readPage } from '../../components/list-pager.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { localize } from '../../lib/format.ts';
 import { useMe } from '../../lib/session.ts';
-import { useOrderList, useProvinces } from '../provider/api.ts';
+import { ORDER_PAGE_SIZE, type OrderListParams, useOrderList, useProvinces } from '../provider/api.ts';
 import { ConsoleNav } from '../provider/console-nav.tsx';
 import { DeadlineSummary } from '../provider/queue/deadline-summary.tsx';
 import { OrderTable } from '../provider/queue/order-table.tsx';
-import {
-  applyFilters,
-  emptyFilters,
-  QueueFilters,
-  type QueueFilterValues,
-} from '../provider/queue/queue-filters.tsx';
+import { QueueFilters, type QueueSearchChange } from '../provider/queue/queue-filters.tsx';
+import type { QueueSearch } from '../provider/queue/queue-search.ts';
 import { useAuthorityNav } from './console-nav.ts';
 
 /** The province's authority queue: orders in authority review, and apart from them those still at the SMS step. */
@@ -24,11 +20,33 @@ export function AuthorityQueuePage() {
   const nav = useAuthorityNav();
   const { data: me } = useMe();
   const province = useProvinces().data?.items.find((p) => p.code === me?.actor.authorityProvinceCode);
-  const [filters, setFilters] = useState<QueueFilterValues>(emptyFilters);
-  const review = useOrderList({ view: 'queue' });
-  const sms = useOrderList({ view: 'all', status: ['sms_verification'] });
-  const rows = applyFilters(review.data?.items ?? [], filters);
-  const smsRows = applyFilters(sms.data?.items ?? [], filters);
+  // The route's validateSearch (parseQueueSearch) already dropped what the page cannot use; the
+  // authority reviews one province, so neither province nor status is a filter here.
+  const search = useSearch({ strict: false }) as QueueSearch;
+  const navigate = useNavigate();
+  const common: Omit<OrderListParams, 'view' | 'flag' | 'page'> = {
+    sort: 'deadline',
+    ...(search.type ? { type: [search.type] } : {}),
+    ...(search.q ? { q: search.q } : {}),
+  };
+  const flag = search.flag ? { flag: [search.flag] } : {};
+  const reviewFilters: Omit<OrderListParams, 'flag' | 'page'> = { ...common, view: 'queue' };
+  const page = readPage(search.page);
+  const smsPage = readPage(search.smsPage);
+  const review = useOrderList({ ...reviewFilters, ...flag, page });
+  const sms = useOrderList({ ...common, view: 'all', status: ['sms_verification'], ...flag, page: smsPage });
+  const rows = review.data?.items ?? [];
+  const smsRows = sms.data?.items ?? [];
+  const isFiltered = Boolean(search.type || search.flag || search.q);
+  const filters = {
+    ...(search.type ? { type: search.type } : {}),
+    ...(search.flag ? { flag: search.flag } : {}),
+    ...(search.q ? { q: search.q } : {}),
+  };
+  const onChange: QueueSearchChange = (next, options) =>
+    void navigate({ to: '.', search: next, replace: options?.replace ?? false });
+  const goTo = (patch: Pick<QueueSearch, 'page' | 'smsPage'>) =>
+    void navigate({ to: '.', search: { ...search, ...patch } });
 
   return (
     <Stack gap="md">
@@ -44,7 +62,7 @@ export function AuthorityQueuePage() {
       <Paper withBorder p="md" radius="md">
         <QueueFilters
           value={filters}
-          onChange={setFilters}
+          onChange={onChange}
           statuses={[]}
           showView={false}
           hide={['status', 'province']}
@@ -56,18 +74,29 @@ export function AuthorityQueuePage() {
           <Title order={2} fz="lg" id="authority-review-heading">
             {t('queue.inReview')}
           </Title>
-          {review.data && <DeadlineSummary orders={rows} />}
+          {review.data && <DeadlineSummary params={reviewFilters} />}
         </Group>
         {review.isPending && <Loader aria-label={t('common:states.loading')} />}
         <ApiErrorAlert error={review.error} onRetry={() => void review.refetch()} />
-        {review.isSuccess &&
-          (rows.length === 0 ? (
-            <Alert variant="light" color="gray">
-              {review.data.items.length === 0 ? t('queue.emptyReview') : t('provider:queue.noMatch')}
-            </Alert>
-          ) : (
-            <OrderTable orders={rows} reviewPath="/authority/orders/$ref" caption={t('queue.inReview')} />
-          ))}
+        {review.data && (
+          <Stack gap="sm">
+            {rows.length === 0 ? (
+              <Alert variant="light" color="gray">
+                {isFiltered || page > 1 ? t('provider:queue.noMatch') : t('queue.emptyReview')}
+              </Alert>
+            ) : (
+              <OrderTable orders={rows} reviewPath="/authority/orders/$ref" caption={t('queue.inReview')} />
+            )}
+            <ListPager
+              page={page}
+              pageSize={ORDER_PAGE_SIZE}
+              total={review.data.total}
+              shown={rows.length}
+              label={t('queue.inReview')}
+              onChange={(next) => goTo({ page: next === 1 ? undefined : next })}
+            />
+          </Stack>
+        )}
       </section>
 
       <section aria-labelledby="authority-sms-heading">
@@ -84,14 +113,25 @@ export function AuthorityQueuePage() {
         </Text>
         {sms.isPending && <Loader aria-label={t('common:states.loading')} />}
         <ApiErrorAlert error={sms.error} onRetry={() => void sms.refetch()} />
-        {sms.isSuccess &&
-          (smsRows.length === 0 ? (
-            <Alert variant="light" color="gray">
-              {t('queue.emptySms')}
-            </Alert>
-          ) : (
-            <OrderTable orders={smsRows} reviewPath="/authority/orders/$ref" caption={t('queue.atSms')} />
-          ))}
+        {sms.data && (
+          <Stack gap="sm">
+            {smsRows.length === 0 ? (
+              <Alert variant="light" color="gray">
+                {isFiltered || smsPage > 1 ? t('provider:queue.noMatch') : t('queue.emptySms')}
+              </Alert>
+            ) : (
+              <OrderTable orders={smsRows} reviewPath="/authority/orders/$ref" caption={t('queue.atSms')} />
+            )}
+            <ListPager
+              page={smsPage}
+              pageSize={ORDER_PAGE_SIZE}
+              total={sms.data.total}
+              shown={smsRows.length}
+              label={t('queue.atSms')}
+              onChange={(next) => goTo({ smsPage: next === 1 ? undefined : next })}
+            />
+          </Stack>
+        )}
       </section>
     </Stack>
   );

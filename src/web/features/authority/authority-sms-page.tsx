@@ -36,7 +36,7 @@ function Tries({ order }: { order: OrderSummary }) {
 export function AuthoritySmsPage() {
   const { t } = useTranslation('authority');
   const nav = useAuthorityNav();
-  const list = useOrderList({ view: 'all', status: ['sms_verification'] });
+  const list = useOrderList({ view: 'all', status: ['sms_verification'], sort: 'deadline', pageSize: 100 });
   const orders: OrderSummary[] = [...(list.data?.items ?? [])].sort((a, b) =>
     (a.deadlines.smsExpiresAt ?? '').localeCompare(b.deadlines.smsExpiresAt ?? ''),
   );

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 import type { OrderSummary } from '../order/api.ts';
 
@@ -33,17 +33,45 @@ export interface ClientAuthorisation {
   recordedAt: string;
 }
 
-export function useMyOrders() {
+/** GET /api/orders (openapi: OrderList). */
+export interface OrderPage {
+  items: OrderSummary[];
+  hasMore: boolean;
+  total: number;
+}
+
+/** Rows per page of the dashboard's orders. */
+export const DASHBOARD_PAGE_SIZE = 20;
+
+/** The caller's orders, latest change first, one page; agents: one client's with `client`. */
+export function useMyOrders(client: string | undefined, page: number, enabled = true) {
   return useQuery({
-    queryKey: ['orders', 'mine'],
-    queryFn: () => api.get<{ items: OrderSummary[]; hasMore: boolean }>('/api/orders', { limit: 100 }),
+    queryKey: ['orders', 'mine', client ?? null, page],
+    queryFn: ({ signal }) =>
+      api.get<OrderPage>(
+        '/api/orders',
+        { client, limit: DASHBOARD_PAGE_SIZE, offset: (page - 1) * DASHBOARD_PAGE_SIZE },
+        signal,
+      ),
+    placeholderData: keepPreviousData,
+    enabled,
   });
 }
 
-export function useMyEntities(client: string | undefined) {
+/** The orders waiting for the applicant's (or agent's) move: the API's queue view, nearest deadline first. */
+export function useMyQueue(client: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ['orders', 'mine', 'queue', client ?? null],
+    queryFn: ({ signal }) => api.get<OrderPage>('/api/orders', { view: 'queue', client, limit: 50 }, signal),
+    enabled,
+  });
+}
+
+export function useMyEntities(client: string | undefined, enabled = true) {
   return useQuery({
     queryKey: ['me', 'entities', client ?? null],
     queryFn: () => api.get<{ items: HeldEntity[] }>('/api/me/entities', { client }),
+    enabled,
   });
 }
 

@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   Card,
   Group,
@@ -14,10 +15,10 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useLocalStorage } from '@mantine/hooks';
-import { Link } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
+import { ListPager } from '../../components/list-pager.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
@@ -29,13 +30,16 @@ import type { OrderSummary } from '../order/api.ts';
 import { DeadlineBadge } from '../order/deadline-badge.tsx';
 import {
   type ClientAuthorisation,
+  DASHBOARD_PAGE_SIZE,
   type HeldEntity,
+  type OrderPage,
   useAgentClients,
   useMyEntities,
   useMyOrders,
+  useMyQueue,
 } from './api.ts';
+import type { DashboardSearch } from './search.ts';
 
-const CLIENT_KEY = 'openbeian.dashboard.client';
 const ATTENTION = ['draft', 'returned_by_provider', 'rejected_by_authority', 'sms_verification'] as const;
 type AttentionStatus = (typeof ATTENTION)[number];
 const needsAttention = (status: string): status is AttentionStatus =>
@@ -83,10 +87,10 @@ function ClientSelector({
   );
 }
 
-function AttentionList({ orders }: { orders: OrderSummary[] }) {
+function AttentionList({ queue }: { queue: OrderPage | undefined }) {
   const { t } = useTranslation('dashboard');
-  const waiting = orders.filter((o) => needsAttention(o.status));
-  if (waiting.length === 0) return null;
+  const waiting = (queue?.items ?? []).filter((o) => needsAttention(o.status));
+  if (!queue || waiting.length === 0) return null;
   return (
     <Paper
       withBorder
@@ -127,6 +131,11 @@ function AttentionList({ orders }: { orders: OrderSummary[] }) {
           </List.Item>
         ))}
       </List>
+      {queue.total > waiting.length && (
+        <Text size="sm" c="gray.7" mt="xs">
+          {t('attention.more', { count: queue.total - waiting.length })}
+        </Text>
+      )}
     </Paper>
   );
 }
@@ -233,8 +242,20 @@ function EntityCard({ held }: { held: HeldEntity }) {
   );
 }
 
-function OrdersSection({ orders, hasMore }: { orders: OrderSummary[]; hasMore: boolean }) {
+function OrdersSection({
+  list,
+  page,
+  onPage,
+  clientOf,
+}: {
+  list: OrderPage;
+  page: number;
+  onPage: (page: number) => void;
+  /** Agents with every client shown: the client an order was filed for (a name), or undefined for their own. */
+  clientOf?: (order: OrderSummary) => string;
+}) {
   const { t } = useTranslation('dashboard');
+  const orders = list.items;
   return (
     <section aria-labelledby="orders-title">
       <Title order={2} size="h3" id="orders-title" mb="sm">
@@ -251,6 +272,7 @@ function OrdersSection({ orders, hasMore }: { orders: OrderSummary[]; hasMore: b
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('orders.reference')}</Table.Th>
+                  {clientOf && <Table.Th>{t('orders.client')}</Table.Th>}
                   <Table.Th>{t('orders.type')}</Table.Th>
                   <Table.Th>{t('orders.domain')}</Table.Th>
                   <Table.Th>{t('orders.status')}</Table.Th>
@@ -266,6 +288,11 @@ function OrdersSection({ orders, hasMore }: { orders: OrderSummary[]; hasMore: b
                         {order.reference}
                       </Anchor>
                     </Table.Td>
+                    {clientOf && (
+                      <Table.Td>
+                        <Text size="sm">{clientOf(order)}</Text>
+                      </Table.Td>
+                    )}
                     <Table.Td>
                       <Text size="sm">{t(`order:types.${order.type}`)}</Text>
                     </Table.Td>
@@ -306,6 +333,11 @@ function OrdersSection({ orders, hasMore }: { orders: OrderSummary[]; hasMore: b
                     {t(`order:types.${order.type}`)}
                     {order.domain ? ` · ${order.domain}` : ''}
                   </Text>
+                  {clientOf && (
+                    <Text size="xs" c="gray.7">
+                      {t('orders.client')}: {clientOf(order)}
+                    </Text>
+                  )}
                   <Group gap="xs" wrap="wrap">
                     {order.activeDeadline && (
                       <DeadlineBadge kind={order.activeDeadline.kind} due={order.activeDeadline.due} />
@@ -318,11 +350,16 @@ function OrdersSection({ orders, hasMore }: { orders: OrderSummary[]; hasMore: b
               </Card>
             ))}
           </Stack>
-          {hasMore && (
-            <Text size="sm" c="gray.7" mt="xs">
-              {t('orders.more')}
-            </Text>
-          )}
+          <Box mt="xs">
+            <ListPager
+              page={page}
+              pageSize={DASHBOARD_PAGE_SIZE}
+              total={list.total}
+              shown={orders.length}
+              label={t('orders.title')}
+              onChange={onPage}
+            />
+          </Box>
         </>
       )}
     </section>
@@ -358,19 +395,31 @@ export function DashboardPage() {
   const { data: me } = useMe();
   const isAgent = hasAnyRole(me, ['agent']);
   const clients = useAgentClients(isAgent);
-  const [storedClient, setStoredClient] = useLocalStorage<string>({ key: CLIENT_KEY, defaultValue: '' });
+  // The route's validateSearch (search.ts) keeps only a well-formed client id and page.
+  const search = useSearch({ strict: false }) as DashboardSearch;
+  const navigate = useNavigate();
   const clientList = clients.data?.items ?? [];
-  // A remembered client the agent no longer holds an authorisation for is dropped.
-  const client =
-    isAgent && storedClient && clientList.some((c) => c.client.id === storedClient)
-      ? storedClient
-      : undefined;
-  const clientName = clientList.find((c) => c.client.id === client)?.client.name;
-  const orders = useMyOrders();
-  const items = orders.data?.items ?? [];
-  const shown = client ? items.filter((o) => o.clientUserId === client) : items;
-  const entities = useMyEntities(client);
-  const isNew = orders.data && items.length === 0 && entities.data && entities.data.items.length === 0;
+  const names = new Map(clientList.map((c) => [c.client.id, c.client.name]));
+  // A client in the URL the agent holds no authorisation for is not asked for (the API would say 404).
+  const wanted = search.client === undefined ? undefined : String(search.client);
+  const isUnknownClient =
+    wanted !== undefined && (!isAgent || (clients.data !== undefined && !names.has(wanted)));
+  const client = isAgent && wanted !== undefined && names.has(wanted) ? wanted : undefined;
+  const isWaitingForClients = isAgent && search.client !== undefined && clients.isPending;
+  const clientName = client ? names.get(client) : undefined;
+  const page = search.page ?? 1;
+  // Until the agent's clients are known, the URL's client cannot be checked: ask for nothing yet.
+  const orders = useMyOrders(client, page, !isWaitingForClients);
+  const queue = useMyQueue(client, !isWaitingForClients);
+  const entities = useMyEntities(client, !isWaitingForClients);
+  const isNew = !client && orders.data?.total === 0 && entities.data && entities.data.items.length === 0;
+  const setSearch = (next: DashboardSearch) => void navigate({ to: '.', search: next });
+  const scopeNotes = clientName
+    ? {
+        licences: t('client.licencesScope', { name: clientName }),
+        monitor: t('client.monitorScope', { name: clientName }),
+      }
+    : undefined;
 
   return (
     <Stack gap="lg">
@@ -387,7 +436,7 @@ export function DashboardPage() {
             <ClientSelector
               clients={clientList}
               value={client}
-              onChange={(next) => setStoredClient(next ?? '')}
+              onChange={(next) => setSearch(next ? { client: Number(next) } : {})}
             />
           )}
           {clientName && (
@@ -397,17 +446,43 @@ export function DashboardPage() {
           )}
         </Stack>
       )}
-      {orders.isPending && <Text aria-live="polite">{t('common:states.loading')}</Text>}
+      {isUnknownClient && (
+        <Alert color="yellow" title={t('client.unknownTitle')}>
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">{t('client.unknown')}</Text>
+            <Button variant="light" size="xs" onClick={() => setSearch({})}>
+              {t('client.showAll')}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+      {(orders.isPending || isWaitingForClients) && (
+        <Text aria-live="polite">{t('common:states.loading')}</Text>
+      )}
       {orders.error && <ApiErrorAlert error={orders.error} onRetry={() => void orders.refetch()} />}
       {isNew ? (
         <FirstSteps client={client} />
       ) : (
         <>
-          <AttentionList orders={shown} />
-          <MonitorSummaryCard />
-          <LicenceSummaryCard />
+          <AttentionList queue={queue.data} />
+          <MonitorSummaryCard {...(scopeNotes ? { scopeNote: scopeNotes.monitor } : {})} />
+          <LicenceSummaryCard {...(scopeNotes ? { scopeNote: scopeNotes.licences } : {})} />
           <EntitiesSection client={client} />
-          {orders.data && <OrdersSection orders={shown} hasMore={orders.data.hasMore} />}
+          {orders.data && (
+            <OrdersSection
+              list={orders.data}
+              page={page}
+              onPage={(next) => setSearch({ ...search, page: next === 1 ? undefined : next })}
+              {...(isAgent && !client && clientList.length > 0
+                ? {
+                    clientOf: (order: OrderSummary) =>
+                      order.clientUserId
+                        ? (names.get(order.clientUserId) ?? t('orders.formerClient'))
+                        : t('orders.ownOrder'),
+                  }
+                : {})}
+            />
+          )}
         </>
       )}
     </Stack>

@@ -9,6 +9,12 @@ export const en = {
     all: 'All clients',
     scopeNote: 'Showing what you filed for {{name}}.',
     none: 'No client has authorised your agency yet. A client must have an account and give you a letter of authorisation.',
+    licencesScope: 'All your agency’s licence applications, not only those for {{name}}.',
+    monitorScope: 'The sites you monitor yourself, not {{name}}’s.',
+    unknownTitle: 'Client not found',
+    unknown:
+      'The link names a client who has not authorised your agency. Everything you filed is shown instead.',
+    showAll: 'Show all clients',
   },
   attention: {
     title: 'Waiting for you',
@@ -17,6 +23,8 @@ export const en = {
     rejected_by_authority: 'Correct and resubmit, or withdraw',
     sms_verification: 'Enter the SMS code',
     open: 'Open {{reference}}',
+    more_one: 'and {{count}} more order waiting for you',
+    more_other: 'and {{count}} more orders waiting for you',
   },
   entities: {
     title: 'Entities and numbers',
@@ -43,7 +51,9 @@ export const en = {
     deadline: 'Next deadline',
     updated: 'Last change',
     noDeadline: '—',
-    more: 'Only the latest 100 orders are shown.',
+    client: 'Client',
+    ownOrder: 'Your own',
+    formerClient: 'Former client',
   },
   empty: {
     title: 'Start your first filing',
@@ -62,6 +72,11 @@ export const zh: Messages<typeof en> = {
     all: '全部客户',
     scopeNote: '正在显示为 {{name}} 办理的备案。',
     none: '还没有客户授权贵机构。客户需注册账户并向您出具授权委托书。',
+    licencesScope: '这里是贵机构的全部许可申请，不仅是为 {{name}} 办理的。',
+    monitorScope: '这里是您自己监测的网站，不是 {{name}} 的。',
+    unknownTitle: '未找到该客户',
+    unknown: '链接中的客户未授权贵机构，现显示您办理的全部内容。',
+    showAll: '显示全部客户',
   },
   attention: {
     title: '待您处理',
@@ -70,6 +85,8 @@ export const zh: Messages<typeof en> = {
     rejected_by_authority: '修改后重新提交，或撤回',
     sms_verification: '填写短信验证码',
     open: '打开 {{reference}}',
+    more_one: '另有 {{count}} 个订单待您处理',
+    more_other: '另有 {{count}} 个订单待您处理',
   },
   entities: {
     title: '主体与备案号',
@@ -96,7 +113,9 @@ export const zh: Messages<typeof en> = {
     deadline: '下一个截止日期',
     updated: '最近更新',
     noDeadline: '—',
-    more: '仅显示最近 100 个订单。',
+    client: '客户',
+    ownOrder: '本人办理',
+    formerClient: '原客户',
   },
   empty: {
     title: '开始第一次备案',

@@ -7,7 +7,8 @@ import { useLicenceList } from './api.ts';
  * The licence applications on the applicant's dashboard: how many are in progress and issued, and the
  * ways in. Says nothing while loading or when the list cannot be had (the list page reports errors).
  */
-export function LicenceSummaryCard() {
+/** `scopeNote`: whose applications the card counts, when that is not what the page around it shows. */
+export function LicenceSummaryCard({ scopeNote }: { scopeNote?: string } = {}) {
   const { t } = useTranslation('licences');
   const { data } = useLicenceList();
   if (!data) return null;
@@ -24,6 +25,11 @@ export function LicenceSummaryCard() {
         <Text size="sm" c="gray.7">
           {t('card.body')}
         </Text>
+        {scopeNote && (
+          <Text size="sm" fw={600} data-testid="licence-card-scope">
+            {scopeNote}
+          </Text>
+        )}
         {data.items.length > 0 && (
           <Group gap="xs">
             <Badge variant="light" color="blue" tt="none">

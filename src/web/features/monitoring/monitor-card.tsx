@@ -10,7 +10,8 @@ import { VerdictBadge } from './verdict-badge.tsx';
  * first), and the way in. Says nothing while loading or when the list cannot be had: the dashboard is
  * about filings, and the monitor's own page reports its errors.
  */
-export function MonitorSummaryCard() {
+/** `scopeNote`: whose sites the card counts, when that is not what the page around it shows. */
+export function MonitorSummaryCard({ scopeNote }: { scopeNote?: string } = {}) {
   const { t } = useTranslation('monitoring');
   const { data } = useMonitoredSites();
   if (!data) return null;
@@ -32,6 +33,11 @@ export function MonitorSummaryCard() {
         <Text size="sm" c="gray.7">
           {t('card.body')}
         </Text>
+        {scopeNote && (
+          <Text size="sm" fw={600} data-testid="monitor-card-scope">
+            {scopeNote}
+          </Text>
+        )}
         {shown.length === 0 ? (
           <Text size="sm">{t('card.none')}</Text>
         ) : (

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChecklistFlag } from '../../../domain/catalogue/checklist.ts';
 import type { OrderContentDraft } from '../../../domain/order-content/order-content.ts';
 import type { Localized } from '../../../domain/shared/localized.ts';
@@ -210,10 +210,25 @@ export interface OrderListParams {
   view: 'queue' | 'all';
   status?: OrderStatus[];
   type?: OrderTypeId[];
+  province?: string;
+  flag?: DeadlineFlag[];
+  q?: string;
+  /** Default: deadline for the queue, latest change for all. */
+  sort?: 'deadline' | 'updated';
+  /** 1-based. */
+  page?: number;
+  pageSize?: number;
 }
 
-/** The longest page the API serves; queues are short, so one page holds them. */
-export const ORDER_PAGE_SIZE = 100;
+export interface OrderListPage {
+  items: OrderSummary[];
+  hasMore: boolean;
+  /** Every order the filters match (GET /api/orders `total`). */
+  total: number;
+}
+
+/** Rows per page of a reviewer's list. */
+export const ORDER_PAGE_SIZE = 25;
 
 export const reviewKeys = {
   all: ['review'] as const,
@@ -225,20 +240,28 @@ export const reviewKeys = {
   diff: (ref: string, to: number | undefined) => [...reviewKeys.all, 'diff', ref, to] as const,
 };
 
+/** One page of orders, filtered by the API; the previous page stays on screen while the next loads. */
 export function useOrderList(params: OrderListParams) {
+  const pageSize = params.pageSize ?? ORDER_PAGE_SIZE;
   return useQuery({
     queryKey: reviewKeys.list(params),
     queryFn: ({ signal }) =>
-      api.get<{ items: OrderSummary[]; hasMore: boolean }>(
+      api.get<OrderListPage>(
         '/api/orders',
         {
           view: params.view,
           status: params.status?.join(','),
           type: params.type?.join(','),
-          limit: ORDER_PAGE_SIZE,
+          province: params.province,
+          flag: params.flag?.join(','),
+          q: params.q,
+          sort: params.sort,
+          limit: pageSize,
+          offset: ((params.page ?? 1) - 1) * pageSize,
         },
         signal,
       ),
+    placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });
 }

@@ -1,71 +1,93 @@
-import { Alert, Group, Loader, Paper, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Group, Loader, Paper, Stack } from '@mantine/core';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { OrderStatus } from '../../../domain/workflow/order-status.ts';
-import type { OrderTypeId } from '../../../domain/workflow/order-type.ts';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
+import { ListPager, readPage } from '../../components/list-pager.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import { useOrderList } from './api.ts';
+import { ORDER_PAGE_SIZE, type OrderListParams, useOrderList } from './api.ts';
 import { ConsoleNav, useProviderNav } from './console-nav.tsx';
 import { DeadlineSummary } from './queue/deadline-summary.tsx';
 import { OrderTable } from './queue/order-table.tsx';
-import { applyFilters, emptyFilters, QueueFilters, type QueueFilterValues } from './queue/queue-filters.tsx';
+import { QueueFilters, type QueueSearchChange } from './queue/queue-filters.tsx';
+import type { QueueSearch } from './queue/queue-search.ts';
 
-const PROVIDER_STATUSES: readonly OrderStatus[] = [
+/** What waits for a provider reviewer (src/app/orders/list-orders.ts PROVIDER_MOVES, and recorded-mode decisions). */
+const QUEUE_STATUSES: readonly OrderStatus[] = [
   'submitted',
   'provider_review',
   'identity_verification',
   'ready_for_authority',
+  'authority_review',
+];
+
+/** Every status a submitted order can be in. */
+const ALL_STATUSES: readonly OrderStatus[] = [
+  ...QUEUE_STATUSES,
   'returned_by_provider',
   'sms_verification',
-  'authority_review',
   'approved',
   'rejected_by_authority',
   'withdrawn',
 ];
 
-/** The provider's review queue: what waits for a reviewer, nearest deadline first. */
+/** The provider's review queue: what waits for a reviewer, nearest deadline first; filters in the URL. */
 export function ProviderQueuePage() {
   const { t } = useTranslation('provider');
   const nav = useProviderNav();
-  const [filters, setFilters] = useState<QueueFilterValues>(emptyFilters);
-  const list = useOrderList({
-    view: filters.view,
-    ...(filters.status ? { status: [filters.status] } : {}),
-    ...(filters.type ? { type: [filters.type as OrderTypeId] } : {}),
-  });
-  const all = list.data?.items ?? [];
-  const rows = applyFilters(all, filters);
+  // The route's validateSearch (parseQueueSearch) already dropped what the page cannot use.
+  const search = useSearch({ strict: false }) as QueueSearch;
+  const navigate = useNavigate();
+  const view = search.view ?? 'queue';
+  const statuses = view === 'queue' ? QUEUE_STATUSES : ALL_STATUSES;
+  // A status the view cannot hold (a link from the other view) is not sent.
+  const status = search.status && statuses.includes(search.status) ? search.status : undefined;
+  const filters: Omit<OrderListParams, 'flag' | 'page'> = {
+    view,
+    sort: 'deadline',
+    ...(status ? { status: [status] } : {}),
+    ...(search.type ? { type: [search.type] } : {}),
+    ...(search.province ? { province: String(search.province) } : {}),
+    ...(search.q ? { q: search.q } : {}),
+  };
+  const page = readPage(search.page);
+  const list = useOrderList({ ...filters, ...(search.flag ? { flag: [search.flag] } : {}), page });
+  const rows = list.data?.items ?? [];
+  const isFiltered = Boolean(status || search.type || search.province || search.flag || search.q);
+  const onChange: QueueSearchChange = (next, options) =>
+    void navigate({ to: '.', search: next, replace: options?.replace ?? false });
 
   return (
     <Stack gap="md">
       <ConsoleNav items={nav} />
       <PageTitle title={t('queue.title')} description={t('queue.description')} />
       <Paper withBorder p="md" radius="md">
-        <QueueFilters value={filters} onChange={setFilters} statuses={PROVIDER_STATUSES} />
+        <QueueFilters value={search} onChange={onChange} statuses={statuses} />
       </Paper>
       {list.isPending && <Loader aria-label={t('common:states.loading')} />}
       <ApiErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      {list.isSuccess && (
+      {list.data && (
         <>
-          <Group justify="space-between" wrap="wrap">
-            <Text size="sm" aria-live="polite">
-              {t('queue.count', { count: rows.length, total: all.length })}
-            </Text>
-            <DeadlineSummary orders={rows} />
+          <Group justify="flex-end" wrap="wrap">
+            <DeadlineSummary params={filters} />
           </Group>
           {rows.length === 0 ? (
             <Alert variant="light" color="gray">
-              {all.length === 0 ? t('queue.emptyQueue') : t('queue.noMatch')}
+              {isFiltered || page > 1 ? t('queue.noMatch') : t('queue.emptyQueue')}
             </Alert>
           ) : (
             <OrderTable orders={rows} reviewPath="/provider/orders/$ref" caption={t('queue.title')} />
           )}
-          {list.data.hasMore && (
-            <Text size="sm" c="dimmed">
-              {t('queue.hasMore')}
-            </Text>
-          )}
+          <ListPager
+            page={page}
+            pageSize={ORDER_PAGE_SIZE}
+            total={list.data.total}
+            shown={rows.length}
+            label={t('queue.title')}
+            onChange={(next) =>
+              void navigate({ to: '.', search: { ...search, page: next === 1 ? undefined : next } })
+            }
+          />
         </>
       )}
     </Stack>

@@ -1,24 +1,40 @@
 import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { OrderSummary } from '../api.ts';
+import { type OrderListParams, useOrderList } from '../api.ts';
 
-/** How many orders of the list carry each alarming flag, for the summary line. */
-export function DeadlineSummary({ orders }: { orders: readonly OrderSummary[] }) {
+const COUNTED = [
+  { flag: 'overdue', key: 'overdue', color: 'red', filled: true },
+  { flag: 'due_today', key: 'dueToday', color: 'red', filled: false },
+  { flag: 'due_soon', key: 'dueSoon', color: 'grape', filled: false },
+] as const;
+
+/**
+ * How many orders of the whole filtered list (every page) carry each alarming flag: the API counts
+ * them with the same working-day flags the badges show.
+ */
+export function DeadlineSummary({ params }: { params: Omit<OrderListParams, 'flag' | 'page' | 'pageSize'> }) {
   const { t } = useTranslation('provider');
-  const overdue = orders.filter((o) => o.deadlineFlag === 'overdue').length;
-  const dueToday = orders.filter((o) => o.deadlineFlag === 'due_today').length;
-  const dueSoon = orders.filter((o) => o.deadlineFlag === 'due_soon').length;
+  const counts = [
+    useOrderList({ ...params, flag: ['overdue'], pageSize: 1 }),
+    useOrderList({ ...params, flag: ['due_today'], pageSize: 1 }),
+    useOrderList({ ...params, flag: ['due_soon'], pageSize: 1 }),
+  ];
+  if (counts.some((count) => count.data === undefined)) return null;
   return (
     <Group gap="xs" aria-live="polite">
-      <Badge tt="none" color={overdue ? 'red' : 'gray'} variant={overdue ? 'filled' : 'light'}>
-        {t('queue.summary.overdue', { count: overdue })}
-      </Badge>
-      <Badge tt="none" color={dueToday ? 'red' : 'gray'} variant="light">
-        {t('queue.summary.dueToday', { count: dueToday })}
-      </Badge>
-      <Badge tt="none" color={dueSoon ? 'grape' : 'gray'} variant="light">
-        {t('queue.summary.dueSoon', { count: dueSoon })}
-      </Badge>
+      {COUNTED.map(({ flag, key, color, filled }, index) => {
+        const count = counts[index]?.data?.total ?? 0;
+        return (
+          <Badge
+            key={flag}
+            tt="none"
+            color={count ? color : 'gray'}
+            variant={count && filled ? 'filled' : 'light'}
+          >
+            {t(`queue.summary.${key}`, { count })}
+          </Badge>
+        );
+      })}
     </Group>
   );
 }

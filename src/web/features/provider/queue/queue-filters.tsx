@@ -1,66 +1,59 @@
 import { Button, Group, SegmentedControl, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { IconAdjustments, IconSearch } from '@tabler/icons-react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORDER_STATUS_LABELS, type OrderStatus } from '../../../../domain/workflow/order-status.ts';
+import type { OrderTypeId } from '../../../../domain/workflow/order-type.ts';
 import { localize } from '../../../lib/format.ts';
-import { type DeadlineFlag, type OrderSummary, useCatalogueList, useProvinces } from '../api.ts';
+import { useCatalogueList, useProvinces } from '../api.ts';
+import { MAX_QUEUE_SEARCH, QUEUE_FLAGS, type QueueFlag, type QueueSearch } from './queue-search.ts';
 
 /**
- * The reviewer's filters. Status and order type go to the API; province, deadline flag and the search
- * (reference or domain — the list carries no names) filter the page of orders in the browser.
+ * The reviewer's filters, bound to the URL's query (queue-search.ts): the API filters, sorts and pages
+ * (status, type, province, deadline flag and the search over reference, domain, numbers and entity
+ * name). Any change goes back to the first page.
  */
 
-export interface QueueFilterValues {
-  view: 'queue' | 'all';
-  status: OrderStatus | null;
-  type: string | null;
-  province: string | null;
-  flag: DeadlineFlag | null;
-  search: string;
-}
+const FLAGS = QUEUE_FLAGS;
 
-export const emptyFilters: QueueFilterValues = {
-  view: 'queue',
-  status: null,
-  type: null,
-  province: null,
-  flag: null,
-  search: '',
-};
+/** How a filter change reaches the URL: typing replaces the history entry, a choice adds one. */
+export type QueueSearchChange = (next: QueueSearch, options?: { replace?: boolean }) => void;
 
-const FLAGS: DeadlineFlag[] = ['overdue', 'due_today', 'due_soon', 'on_track'];
-
-const FLAG_RANK: Record<DeadlineFlag, number> = {
-  overdue: 0,
-  due_today: 1,
-  due_soon: 2,
-  on_track: 3,
-  none: 4,
-};
-
-/** Client-side filters, then nearest deadline first (orders without one last). */
-export function applyFilters(orders: readonly OrderSummary[], filters: QueueFilterValues): OrderSummary[] {
-  const search = filters.search.trim().toLowerCase();
-  return orders
-    .filter((order) => !filters.province || order.provinceCode === filters.province)
-    .filter((order) => !filters.flag || order.deadlineFlag === filters.flag)
-    .filter(
-      (order) =>
-        !search ||
-        order.reference.toLowerCase().includes(search) ||
-        String(order.id) === search ||
-        (order.domain ?? '').toLowerCase().includes(search) ||
-        (order.entityNumber ?? '').toLowerCase().includes(search),
-    )
-    .sort((a, b) => {
-      const da = a.activeDeadline?.due;
-      const db = b.activeDeadline?.due;
-      if (da && db) return da.localeCompare(db);
-      if (da || db) return da ? -1 : 1;
-      return FLAG_RANK[a.deadlineFlag] - FLAG_RANK[b.deadlineFlag] || b.updatedAt.localeCompare(a.updatedAt);
-    });
+/** The search box: what is typed reaches the URL after a pause; back and forward bring the URL's text back. */
+function SearchInput({ value, onChange }: { value: string; onChange: (text: string) => void }) {
+  const { t } = useTranslation('provider');
+  const [text, setText] = useState(value);
+  const sent = useRef(value);
+  const send = useDebouncedCallback((next: string) => {
+    sent.current = next.trim();
+    onChange(next);
+  }, 350);
+  useEffect(() => {
+    if (value !== sent.current) {
+      sent.current = value;
+      setText(value);
+    }
+  }, [value]);
+  return (
+    <TextInput
+      label={t('queue.search')}
+      placeholder={t('queue.searchPlaceholder')}
+      leftSection={<IconSearch size={16} aria-hidden />}
+      value={text}
+      maxLength={MAX_QUEUE_SEARCH}
+      onChange={(event) => {
+        setText(event.currentTarget.value);
+        send(event.currentTarget.value);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          send.flush();
+        }
+      }}
+      type="search"
+    />
+  );
 }
 
 export function QueueFilters({
@@ -70,9 +63,9 @@ export function QueueFilters({
   showView = true,
   hide = [],
 }: {
-  value: QueueFilterValues;
-  onChange: (next: QueueFilterValues) => void;
-  /** The statuses worth filtering by in this console. */
+  value: QueueSearch;
+  onChange: QueueSearchChange;
+  /** The statuses that can occur in the list as it is now (the view shown). */
   statuses: readonly OrderStatus[];
   showView?: boolean;
   /** Filters that make no sense in this console (one province for an authority). */
@@ -81,14 +74,24 @@ export function QueueFilters({
   const { t } = useTranslation('provider');
   const provinces = useProvinces().data?.items ?? [];
   const orderTypes = useCatalogueList('order-types').data?.items ?? [];
-  const set = (patch: Partial<QueueFilterValues>) => onChange({ ...value, ...patch });
+  // Every change shows the first page of the new list.
+  const set = (patch: Partial<QueueSearch>, replace = false) => {
+    const next: QueueSearch = { ...value, ...patch };
+    delete next.page;
+    delete next.smsPage;
+    for (const key of Object.keys(next) as (keyof QueueSearch)[]) {
+      if (next[key] === undefined) delete next[key];
+    }
+    onChange(next, { replace });
+  };
   // On phones the selects fold away behind one button, so the list starts on the first screen.
   const wide = useMediaQuery('(min-width: 36em)', true);
   const [unfolded, setUnfolded] = useState(false);
-  const active = [value.status, value.type, value.province, value.flag].filter(Boolean).length;
+  const status = value.status && statuses.includes(value.status) ? value.status : null;
+  const active = [status, value.type, value.province, value.flag].filter(Boolean).length;
   const showSelects = wide || unfolded;
   const selectsId = useId();
-  const changed = value.status || value.type || value.province || value.flag || value.search.trim() !== '';
+  const changed = active > 0 || (value.q ?? '') !== '';
 
   return (
     <form aria-label={t('queue.filters')} onSubmit={(event) => event.preventDefault()}>
@@ -96,8 +99,8 @@ export function QueueFilters({
         <SegmentedControl
           mb="sm"
           aria-label={t('queue.viewLabel')}
-          value={value.view}
-          onChange={(view) => set({ view: view as QueueFilterValues['view'] })}
+          value={value.view ?? 'queue'}
+          onChange={(view) => set({ view: view === 'all' ? 'all' : undefined })}
           data={[
             { value: 'queue', label: t('queue.views.queue') },
             { value: 'all', label: t('queue.views.all') },
@@ -105,13 +108,9 @@ export function QueueFilters({
         />
       )}
       <SimpleGrid cols={{ base: 1, xs: 2, md: 5 - hide.length }} spacing="sm" id={selectsId}>
-        <TextInput
-          label={t('queue.search')}
-          placeholder={t('queue.searchPlaceholder')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={value.search}
-          onChange={(event) => set({ search: event.currentTarget.value })}
-          type="search"
+        <SearchInput
+          value={value.q ?? ''}
+          onChange={(text) => set({ q: text.trim() === '' ? undefined : text.trim() }, true)}
         />
         {!wide && (
           <Button
@@ -128,9 +127,9 @@ export function QueueFilters({
           <Select
             label={t('queue.status')}
             placeholder={t('queue.any')}
-            data={statuses.map((status) => ({ value: status, label: localize(ORDER_STATUS_LABELS[status]) }))}
-            value={value.status}
-            onChange={(status) => set({ status: status as OrderStatus | null })}
+            data={statuses.map((option) => ({ value: option, label: localize(ORDER_STATUS_LABELS[option]) }))}
+            value={status}
+            onChange={(next) => set({ status: (next as OrderStatus | null) ?? undefined })}
             clearable
             clearButtonProps={{ 'aria-label': t('controls.clear') }}
           />
@@ -143,8 +142,8 @@ export function QueueFilters({
               value: type.id,
               label: localize({ en: type.nameEn, zh: type.nameZh }),
             }))}
-            value={value.type}
-            onChange={(type) => set({ type })}
+            value={value.type ?? null}
+            onChange={(type) => set({ type: (type as OrderTypeId | null) ?? undefined })}
             clearable
             clearButtonProps={{ 'aria-label': t('controls.clear') }}
           />
@@ -154,8 +153,8 @@ export function QueueFilters({
             label={t('queue.province')}
             placeholder={t('queue.any')}
             data={provinces.map((p) => ({ value: p.code, label: localize({ en: p.nameEn, zh: p.nameZh }) }))}
-            value={value.province}
-            onChange={(province) => set({ province })}
+            value={value.province === undefined ? null : String(value.province)}
+            onChange={(province) => set({ province: province ? Number(province) : undefined })}
             searchable
             clearable
             clearButtonProps={{ 'aria-label': t('controls.clear') }}
@@ -166,8 +165,8 @@ export function QueueFilters({
             label={t('queue.flag')}
             placeholder={t('queue.any')}
             data={FLAGS.map((flag) => ({ value: flag, label: t(`queue.flags.${flag}`) }))}
-            value={value.flag}
-            onChange={(flag) => set({ flag: flag as DeadlineFlag | null })}
+            value={value.flag ?? null}
+            onChange={(flag) => set({ flag: (flag as QueueFlag | null) ?? undefined })}
             clearable
             clearButtonProps={{ 'aria-label': t('controls.clear') }}
           />
@@ -175,7 +174,11 @@ export function QueueFilters({
       </SimpleGrid>
       {changed && (
         <Group mt="xs">
-          <Button variant="subtle" size="xs" onClick={() => onChange({ ...emptyFilters, view: value.view })}>
+          <Button
+            variant="subtle"
+            size="xs"
+            onClick={() => onChange(value.view === undefined ? {} : { view: value.view })}
+          >
             {t('queue.clearFilters')}
           </Button>
         </Group>
