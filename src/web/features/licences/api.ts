@@ -10,6 +10,7 @@ import type {
 import type { LicenceApplicationStatus } from '../../../domain/licence/licence-status.ts';
 import type { Issue } from '../../../domain/shared/issue.ts';
 import type { Localized } from '../../../domain/shared/localized.ts';
+import type { EventActor } from '../../lib/event-actor.ts';
 import { api } from '../../lib/api.ts';
 
 /**
@@ -184,6 +185,7 @@ export interface LicenceEvent {
   to: LicenceApplicationStatus;
   at: string;
   details: Record<string, unknown>;
+  actor: EventActor;
 }
 
 export interface LicenceApplication extends LicenceSummary {

@@ -85,6 +85,7 @@ export const en = {
     title: 'History',
     empty: 'Nothing has happened yet: the order is a draft.',
     nextDeadline: 'Next deadline',
+    recordedDecision: 'recording the authority’s decision',
     deadlineKinds: {
       providerReviewDue: 'Provider review due {{date}}',
       smsExpiresAt: 'SMS code expires {{date}}',
@@ -98,13 +99,6 @@ export const en = {
       entity_leader: 'entity leader',
       service_admin: 'service admin',
     },
-  },
-  parties: {
-    applicant: 'Applicant',
-    provider: 'Access provider',
-    authority: 'Communications administration (sandbox)',
-    recorded: 'Access provider, recording the authority’s decision',
-    system: 'System',
   },
   events: {
     created: 'Order started',
@@ -277,6 +271,7 @@ export const zh: Messages<typeof en> = {
     title: '办理记录',
     empty: '订单仍是草稿，暂无记录。',
     nextDeadline: '下一个截止日期',
+    recordedDecision: '录入管局审核结果',
     deadlineKinds: {
       providerReviewDue: '接入商初审截止：{{date}}',
       smsExpiresAt: '短信验证码有效期至：{{date}}',
@@ -290,13 +285,6 @@ export const zh: Messages<typeof en> = {
       entity_leader: '主体负责人',
       service_admin: '网站负责人',
     },
-  },
-  parties: {
-    applicant: '申请人',
-    provider: '接入商',
-    authority: '通信管理局（沙箱）',
-    recorded: '接入商（录入管局结果）',
-    system: '系统',
   },
   events: {
     created: '创建订单',

@@ -32,6 +32,11 @@ export const en = {
     en: 'English',
     'zh-CN': '中文',
   },
+  eventActor: {
+    system: 'System',
+    agentFor: 'Agent for {{client}}',
+    unnamed: 'A user',
+  },
   roles: {
     applicant: 'Applicant',
     agent: 'Agent',
@@ -119,6 +124,11 @@ export const zh: Messages<typeof en> = {
     label: '语言',
     en: 'English',
     'zh-CN': '中文',
+  },
+  eventActor: {
+    system: '系统',
+    agentFor: '{{client}}的代理人',
+    unnamed: '某用户',
   },
   roles: {
     applicant: '申请人',
