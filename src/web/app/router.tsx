@@ -222,7 +222,8 @@ const editOrderRoute = page(
 const orderRoute = page(
   applicantArea,
   '/orders/$ref',
-  withTexts(['order'], () => import('../features/order/order-page.tsx')),
+  // The order's content and diff name languages and service types with the wizard's words.
+  withTexts(['order', 'order-wizard'], () => import('../features/order/order-page.tsx')),
   'OrderPage',
 );
 
@@ -262,7 +263,10 @@ const providerQueueRoute = page(
 const providerReviewRoute = page(
   providerArea,
   '/orders/$ref',
-  withTexts(['provider'], () => import('../features/provider/provider-review-page.tsx')),
+  withTexts(
+    ['provider', 'order', 'order-wizard'],
+    () => import('../features/provider/provider-review-page.tsx'),
+  ),
   'ProviderReviewPage',
 );
 const providerInstancesRoute = page(
@@ -289,7 +293,10 @@ const authorityQueueRoute = page(
 const authorityReviewRoute = page(
   authorityArea,
   '/orders/$ref',
-  withTexts(['authority', 'provider'], () => import('../features/authority/authority-review-page.tsx')),
+  withTexts(
+    ['authority', 'provider', 'order', 'order-wizard'],
+    () => import('../features/authority/authority-review-page.tsx'),
+  ),
   'AuthorityReviewPage',
 );
 const authoritySmsRoute = page(

@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OrderContentDraft } from '../../../domain/order-content/order-content.ts';
 import type { OrderStatus } from '../../../domain/workflow/order-status.ts';
 import type { OrderTypeId } from '../../../domain/workflow/order-type.ts';
-import type { EventActor } from '../../lib/event-actor.ts';
 import { api } from '../../lib/api.ts';
+import type { EventActor } from '../../lib/event-actor.ts';
 
 /** Wire types of GET /api/orders/{ref} and friends (openapi.json: Order, OrderVersionsDiff, OrderDocuments). */
 
@@ -87,6 +87,8 @@ export interface OrderDocument {
 export interface OrderDocuments {
   orderReference: string;
   documents: OrderDocument[];
+  /** Every kind the order's checklist can ask for, with its name. */
+  uploadableKinds?: { id: string; nameEn: string; nameZh: string }[];
   canChange: boolean;
   canRead: boolean;
 }
