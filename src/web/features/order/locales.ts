@@ -118,6 +118,14 @@ export const en = {
     rejected_by_authority: 'Rejected by the authority',
     withdrawn: 'Withdrawn',
   },
+  notifications: {
+    title: 'Notifications about this order',
+    empty: 'No notifications about this order yet.',
+    new: 'New',
+    markRead: 'Mark as read',
+    markAllRead: 'Mark all as read',
+    allMessages: 'All notifications',
+  },
   diff: {
     title: 'Changes between versions',
     from: 'From version',
@@ -303,6 +311,14 @@ export const zh: Messages<typeof en> = {
     approved_by_authority: '管局审核通过',
     rejected_by_authority: '管局驳回',
     withdrawn: '已撤回',
+  },
+  notifications: {
+    title: '本订单的消息',
+    empty: '暂无与本订单有关的消息。',
+    new: '新',
+    markRead: '标为已读',
+    markAllRead: '全部标为已读',
+    allMessages: '全部消息',
   },
   diff: {
     title: '版本差异',
