@@ -125,6 +125,7 @@ export const en = {
     markRead: 'Mark as read',
     markAllRead: 'Mark all as read',
     allMessages: 'All notifications',
+    showAll: 'Show all {{count}}',
   },
   diff: {
     title: 'Changes between versions',
@@ -319,6 +320,7 @@ export const zh: Messages<typeof en> = {
     markRead: '标为已读',
     markAllRead: '全部标为已读',
     allMessages: '全部消息',
+    showAll: '显示全部 {{count}} 条',
   },
   diff: {
     title: '版本差异',

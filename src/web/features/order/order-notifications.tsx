@@ -1,16 +1,22 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
 import { formatDateTime, localize } from '../../lib/format.ts';
 import { useMarkRead, useOrderInbox } from '../inbox/api.ts';
+
+/** How many messages show before "Show all": the newest tell what is going on. */
+const FIRST_SHOWN = 3;
 
 /** The caller's notifications about this order (returns, SMS codes, approvals), newest first. */
 export function OrderNotifications({ orderId }: { orderId: number }) {
   const { t } = useTranslation('order');
   const { data, error, isPending } = useOrderInbox(orderId);
   const markRead = useMarkRead();
+  const [showAll, setShowAll] = useState(false);
   const messages = data?.items ?? [];
+  const shown = showAll ? messages : messages.slice(0, FIRST_SHOWN);
   const unreadIds = messages.filter((m) => !m.readAt).map((m) => m.id);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="order-notifications-title">
@@ -39,7 +45,7 @@ export function OrderNotifications({ orderId }: { orderId: number }) {
         )}
         {messages.length > 0 && (
           <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-            {messages.map((message) => {
+            {shown.map((message) => {
               const unread = !message.readAt;
               return (
                 <Stack
@@ -81,9 +87,16 @@ export function OrderNotifications({ orderId }: { orderId: number }) {
             })}
           </Stack>
         )}
-        <Anchor component={Link} to="/inbox" size="sm">
-          {t('notifications.allMessages')}
-        </Anchor>
+        <Group gap="md" wrap="wrap">
+          {messages.length > shown.length && (
+            <Button size="compact-sm" variant="subtle" px={0} onClick={() => setShowAll(true)}>
+              {t('notifications.showAll', { count: messages.length })}
+            </Button>
+          )}
+          <Anchor component={Link} to="/inbox" size="sm">
+            {t('notifications.allMessages')}
+          </Anchor>
+        </Group>
       </Stack>
     </Paper>
   );
