@@ -10,8 +10,8 @@ import type {
 import type { LicenceApplicationStatus } from '../../../domain/licence/licence-status.ts';
 import type { Issue } from '../../../domain/shared/issue.ts';
 import type { Localized } from '../../../domain/shared/localized.ts';
-import type { EventActor } from '../../lib/event-actor.ts';
 import { api } from '../../lib/api.ts';
+import type { EventActor } from '../../lib/event-actor.ts';
 
 /**
  * Wire types and calls of the licence applications (openapi.json, tag `licences`:
