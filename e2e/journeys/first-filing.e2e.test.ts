@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { DEMO_PROVIDER } from '../../src/app/demo/seed-accounts.ts';
 import { buildResidentId } from '../../src/domain/order-content/fixtures.ts';
 import { ORDER_STATUS_LABELS, type OrderStatus } from '../../src/domain/workflow/order-status.ts';
 import { DEMO_USERS, setUpBrowser, visit, waitForSettled } from '../support/fixtures.ts';
@@ -266,6 +267,11 @@ describe('first filing: sign-up, provider return, fix, identity, SMS, authority 
     await expect.poll(() => flagged.count()).toBeGreaterThan(0);
     expect(await flagged.first().textContent()).toContain(ui.order.content.returnedField);
     await expect.poll(() => main.getByText(reason).first().isVisible()).toBe(true);
+    // The history names who returned it: the provider's reviewer, with the provider's name.
+    const history = main.getByRole('region', { name: ui.order.timeline.title });
+    await expect
+      .poll(() => history.textContent())
+      .toContain(`${ui.common.roles.provider_reviewer} (${DEMO_PROVIDER.nameEn})`);
     await keyStep(openPage, page, JOURNEY, 'applicant-sees-returned-field', { user: applicant });
 
     // The wizard opens on the returned field, marked, with the reason under it.

@@ -255,6 +255,7 @@ const routes: RouteCase[] = [
     bad: [
       { url: () => '/api/inbox?limit=1000', in: 'querystring', path: 'limit' },
       { url: () => '/api/inbox?beforeId=-1', in: 'querystring', path: 'beforeId' },
+      { url: () => '/api/inbox?orderId=abc', in: 'querystring', path: 'orderId' },
     ],
   },
   {

@@ -48,6 +48,7 @@ describeEachDatabase('licence applications', (database) => {
 
   beforeAll(() => {
     kit = createLicenceKit(database.db);
+    kit.directory.organisationNames.set('50', { en: 'Quick Filing Agency', zh: '快捷备案代理' });
   });
 
   it('takes a Beijing ICP application from draft through a materials request to the issued licence', async () => {
@@ -184,6 +185,21 @@ describeEachDatabase('licence applications', (database) => {
       'accepted',
       'approved',
     ]);
+    // Each step names who took it: the applicant, and the province's authority reviewer.
+    const actorOf = (type: string) => approved.application.events.find((e) => e.type === type)?.actor;
+    expect(actorOf('submitted')).toEqual({
+      kind: 'user',
+      userId: actors.applicant.userId,
+      name: `User ${actors.applicant.userId}`,
+      role: 'applicant',
+    });
+    expect(actorOf('approved')).toMatchObject({
+      kind: 'user',
+      userId: actors.beijingAuthority.userId,
+      role: 'authority_reviewer',
+      provinceCode: '11',
+      organisation: { zh: '北京市通信管理局' },
+    });
     expect(await inboxKinds(kit, actors.applicant)).toContain('licence_approved');
     const applicantView = await getLicenceApplication(kit.deps, {
       actor: actors.applicant,
@@ -264,6 +280,11 @@ describeEachDatabase('licence applications', (database) => {
       getLicenceApplication(kit.deps, { actor: actors.beijingAuthority, applicationId: review.id }),
     ).rejects.toMatchObject({ code: 'not_found' });
     const approved = await command(kit, actors.platformAdmin, review.id, { kind: 'approve' });
+    expect(approved.application.events.find((e) => e.type === 'approved')?.actor).toMatchObject({
+      userId: actors.platformAdmin.userId,
+      role: 'platform_admin',
+      organisation: { en: expect.stringContaining('Ministry of Industry') },
+    });
     expect(approved.numbers?.telecomLicenceNumber).toMatch(/^B2-2026\d{4}$/u);
     expect(approved.numbers?.icpLicenceNumber).toBeUndefined();
   });
@@ -360,6 +381,14 @@ describeEachDatabase('licence applications', (database) => {
       applicationId: created.id,
     });
     expect(submitted.status).toBe('submitted');
+    expect(submitted.events.find((e) => e.type === 'submitted')?.actor).toEqual({
+      kind: 'user',
+      userId: actors.agent.userId,
+      name: `User ${actors.agent.userId}`,
+      role: 'agent',
+      organisation: { en: 'Quick Filing Agency', zh: '快捷备案代理' },
+      onBehalfOf: '北京客户科技有限公司',
+    });
     expect(await inboxKinds(kit, actors.client)).toContain('licence_application_submitted');
     const clientList = await listLicenceApplications(kit.deps, {
       actor: actors.client,

@@ -97,6 +97,23 @@ describeEachDatabase('notifications, reminders and the mail outbox', (database) 
     expect(late.orders.map((o) => o.id)).not.toContain(returned);
   });
 
+  it('lists one order’s messages on its own, with the unread count of the whole inbox', async () => {
+    const all = await listInbox(kit.deps, { actor: reviewer, limit: 100 });
+    const aboutOpen = all.messages.filter((m) => m.orderId === openOrder);
+    expect(aboutOpen.length).toBeGreaterThan(0);
+    expect(all.messages.some((m) => m.orderId !== openOrder)).toBe(true);
+    const filtered = await listInbox(kit.deps, { actor: reviewer, orderId: openOrder, limit: 100 });
+    expect(filtered.messages.map((m) => m.id)).toEqual(aboutOpen.map((m) => m.id));
+    expect(filtered.unread).toBe(all.unread);
+    // Someone else's order reads as an empty list: only the caller's own messages are searched.
+    expect(
+      (await listInbox(kit.deps, { actor: actors.otherApplicant, orderId: openOrder })).messages,
+    ).toEqual([]);
+    await expect(listInbox(kit.deps, { actor: reviewer, orderId: 0 })).rejects.toMatchObject({
+      code: 'validation_failed',
+    });
+  });
+
   it('marks inbox messages read', async () => {
     const before = await listInbox(kit.deps, { actor: reviewer });
     expect(before.unread).toBeGreaterThan(0);

@@ -49,6 +49,20 @@ export class TestDirectory implements PeopleDirectory {
   readonly authorityReviewers = new Map<string, string[]>();
   readonly clients = new Set<string>();
 
+  /** Organisations' names by id; a user's display name is "User <id>". */
+  readonly organisationNames = new Map<string, { en: string; zh: string }>();
+
+  async findUserNames(userIds: readonly string[]): Promise<{ userId: string; name: string }[]> {
+    return userIds.filter((id) => this.users.has(id)).map((userId) => ({ userId, name: `User ${userId}` }));
+  }
+  async findOrganisationNames(
+    ids: readonly string[],
+  ): Promise<{ id: string; name: { en: string; zh: string } }[]> {
+    return ids.flatMap((id) => {
+      const name = this.organisationNames.get(id);
+      return name ? [{ id, name }] : [];
+    });
+  }
   async findUsers(userIds: readonly string[]): Promise<Addressee[]> {
     return userIds.flatMap((id) => {
       const user = this.users.get(id);

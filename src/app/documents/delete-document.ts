@@ -1,8 +1,9 @@
 import type { Actor } from '../../domain/policy/order-access.ts';
+import { describeUser } from '../audit/actor-label.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { toAccessFacts } from '../orders/order-facts.ts';
 import { formatOrderReference } from '../orders/order-reference.ts';
-import { assertCanChangeDocuments, canReadDocuments, describeUser, isDocumentId } from './document-access.ts';
+import { assertCanChangeDocuments, canReadDocuments, isDocumentId } from './document-access.ts';
 import type { DocumentDeps } from './document-deps.ts';
 import { documentNotFound } from './document-errors.ts';
 

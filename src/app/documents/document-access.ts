@@ -87,11 +87,6 @@ export function assertCanChangeDocuments(actor: Actor, order: OrderRecord): void
   }
 }
 
-/** "user:<id>", as the audit log and the order events name people. */
-export function describeUser(actor: Actor): string {
-  return `user:${actor.userId}`;
-}
-
 /** Document ids are UUIDs, stored in lower case. */
 const DOCUMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 

@@ -1,7 +1,8 @@
 import type { Actor } from '../../domain/policy/order-access.ts';
+import { describeUser } from '../audit/actor-label.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { formatOrderReference } from '../orders/order-reference.ts';
-import { describeUser, getReadableDocument } from './document-access.ts';
+import { getReadableDocument } from './document-access.ts';
 import type { DocumentDeps } from './document-deps.ts';
 import { buildDownloadFileName, documentFileAad } from './document-names.ts';
 import { type DocumentView, presentDocument } from './present-document.ts';

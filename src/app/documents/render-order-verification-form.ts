@@ -1,11 +1,12 @@
 import type { Actor } from '../../domain/policy/order-access.ts';
+import { describeUser } from '../audit/actor-label.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { loadOrderDetails } from '../orders/load-order-details.ts';
 import { isRecordId } from '../orders/order-errors.ts';
 import { formatOrderReference } from '../orders/order-reference.ts';
 import type { OrderRecord } from '../orders/order-store.ts';
 import { presentOrder } from '../orders/present-order.ts';
-import { describeUser, getVisibleOrder, type OrderLocator } from './document-access.ts';
+import { getVisibleOrder, type OrderLocator } from './document-access.ts';
 import type { DocumentDeps } from './document-deps.ts';
 import { buildVerificationFormContent } from './verification-form-content.ts';
 

@@ -1,13 +1,9 @@
 import type { Actor } from '../../domain/policy/order-access.ts';
+import { describeUser } from '../audit/actor-label.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { orderNotFound } from '../orders/order-errors.ts';
 import { formatOrderReference } from '../orders/order-reference.ts';
-import {
-  assertCanChangeDocuments,
-  describeUser,
-  getVisibleOrder,
-  type OrderLocator,
-} from './document-access.ts';
+import { assertCanChangeDocuments, getVisibleOrder, type OrderLocator } from './document-access.ts';
 import { ACCEPTED_FORMATS, type DocumentDeps, getMaxUploadBytes } from './document-deps.ts';
 import { documentKindNotAllowed, fileRejected, fileTooLarge } from './document-errors.ts';
 import { listUploadableKinds } from './document-kinds.ts';

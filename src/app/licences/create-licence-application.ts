@@ -3,6 +3,7 @@ import type { LicenceFacts } from '../../domain/licence/licence-prerequisites.ts
 import type { Actor } from '../../domain/policy/order-access.ts';
 import { normalizeText } from '../../domain/shared/normalize.ts';
 import { validateUscc } from '../../domain/validate/uscc.ts';
+import { describeUser } from '../audit/actor-label.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { validateFactsOrThrow } from './check-licence-prerequisites.ts';
 import type { LicenceDeps } from './licence-deps.ts';
@@ -129,7 +130,7 @@ export async function createLicenceApplication(
     });
     const created = await stores.licences.findApplication(id);
     if (!created) throw new Error(`Licence application ${id} vanished inside its own transaction`);
-    const actorLabel = `user:${actor.userId}`;
+    const actorLabel = describeUser(actor);
     await stores.licences.appendEvents(id, actorLabel, [
       {
         type: 'created',

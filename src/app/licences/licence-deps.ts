@@ -2,6 +2,7 @@ import type { Catalogue } from '../../domain/catalogue/catalogue.ts';
 import type { LicenceReviewRules } from '../../domain/licence/licence-transition.ts';
 import type { AuthorityMode } from '../../domain/workflow/order-snapshot.ts';
 import type { AuditLogStore } from '../audit/audit-log-store.ts';
+import type { PartyNameDirectory } from '../audit/event-actor.ts';
 import type { NotificationStore } from '../notifications/notification-store.ts';
 import type { Addressee, FieldCipherPort } from '../orders/order-deps.ts';
 import type { CalendarProvider, Clock } from '../ports.ts';
@@ -27,7 +28,7 @@ export interface LicencePersistence {
 }
 
 /** Who is who for licences, from the accounts slice; called outside transactions only. */
-export interface LicenceDirectory {
+export interface LicenceDirectory extends PartyNameDirectory {
   findUsers(userIds: readonly string[]): Promise<Addressee[]>;
   /** Members of the province's sandbox authority with the authority_reviewer role. */
   listAuthorityReviewers(provinceCode: string): Promise<Addressee[]>;

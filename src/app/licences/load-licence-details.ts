@@ -1,8 +1,10 @@
 import { toChinaDate } from '../../domain/calendar/china-date.ts';
 import type { Catalogue } from '../../domain/catalogue/catalogue.ts';
 import { reason } from '../../domain/eligibility/reason.ts';
+import { findLicenceAuthority } from '../../domain/licence/licence-kind.ts';
 import { validateLicenceFacts } from '../../domain/licence/licence-prerequisites.ts';
 import type { Actor } from '../../domain/policy/order-access.ts';
+import { loadPartyNames, NO_PARTY_NAMES } from '../audit/event-actor.ts';
 import {
   assessLicencePrerequisites,
   type LicencePrerequisiteResult,
@@ -10,6 +12,7 @@ import {
   type RegistryLookup,
 } from './check-licence-prerequisites.ts';
 import type { LicenceDeps, LicenceStores } from './licence-deps.ts';
+import { findLicenceEventActor } from './licence-event-actors.ts';
 import type { LicenceApplicationRecord } from './licence-store.ts';
 import {
   type LicenceApplicationView,
@@ -58,7 +61,7 @@ export function assessStoredPrerequisites(
 
 /** Reads everything about an application (licence, versions, timeline) and runs its checks. */
 export async function loadLicenceDetails(
-  deps: Pick<LicenceDeps, 'catalogue' | 'clock' | 'registry'>,
+  deps: Pick<LicenceDeps, 'catalogue' | 'clock' | 'registry' | 'directory'>,
   stores: LicenceStores,
   application: LicenceApplicationRecord,
 ): Promise<LicenceDetails> {
@@ -68,6 +71,16 @@ export async function loadLicenceDetails(
     stores.licences.listEvents(application.id),
     lookUpFilingNumber(deps, application.facts.icpFilingNumber),
   ]);
+  const authority = findLicenceAuthority(
+    { scope: application.scope, provinceCode: application.provinceCode },
+    deps.catalogue,
+  );
+  const partyNames = authority.ok
+    ? await loadPartyNames(
+        deps.directory,
+        events.map((e) => findLicenceEventActor(e.type, e.actor, application, authority.value)),
+      )
+    : NO_PARTY_NAMES;
   const details: LicenceDetails = {
     application,
     versions,
@@ -75,6 +88,7 @@ export async function loadLicenceDetails(
     prerequisites: assessStoredPrerequisites(deps.catalogue, application, lookup),
     today: toChinaDate(deps.clock.now()),
     catalogue: deps.catalogue,
+    partyNames,
   };
   if (licence) details.licence = licence;
   return details;

@@ -29,11 +29,13 @@ import type { Localized } from '../../domain/shared/localized.ts';
 import type { JsonValue } from '../../domain/workflow/order-outcome.ts';
 import type { AuthorityMode } from '../../domain/workflow/order-snapshot.ts';
 import type { ReturnReason } from '../../domain/workflow/return-reason.ts';
+import { type EventActorView, type PartyNames, presentEventActor } from '../audit/event-actor.ts';
 import {
   type LicencePrerequisiteResult,
   type LicencePrerequisitesView,
   presentPrerequisites,
 } from './check-licence-prerequisites.ts';
+import { findLicenceEventActor } from './licence-event-actors.ts';
 import { toLicenceAccessFacts } from './licence-facts.ts';
 import { formatLicenceReference } from './licence-reference.ts';
 import type {
@@ -53,6 +55,8 @@ export interface LicenceDetails {
   /** Today in China, for the obligations. */
   today: string;
   catalogue: Catalogue;
+  /** The names of the people and organisations in the history (loadPartyNames). */
+  partyNames: PartyNames;
 }
 
 export interface LicenceDeadlinesView {
@@ -124,6 +128,8 @@ export interface LicenceEventView {
   to: LicenceApplicationStatus;
   at: string;
   details: Record<string, JsonValue>;
+  /** Who took the step, and for whom. */
+  actor: EventActorView;
 }
 
 export interface LicenceApplicationView extends LicenceSummaryView {
@@ -300,6 +306,10 @@ export function presentLicenceApplication(details: LicenceDetails, actor: Actor)
       to: e.to,
       at: e.at.toISOString(),
       details: e.details,
+      actor: presentEventActor(
+        findLicenceEventActor(e.type, e.actor, application, authority.value),
+        details.partyNames,
+      ),
     })),
   };
   if (application.submittedVersion !== undefined) view.submittedVersion = application.submittedVersion;

@@ -9,6 +9,7 @@ import {
 import { checkLicenceAccess, type LicenceAction } from '../../domain/policy/licence-access.ts';
 import type { Actor } from '../../domain/policy/order-access.ts';
 import type { JsonValue } from '../../domain/workflow/order-outcome.ts';
+import { describeUser } from '../audit/actor-label.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { isRecordId } from '../orders/order-errors.ts';
 import { applyLicenceEffects, type LicenceEffectResults } from './apply-licence-effects.ts';
@@ -165,6 +166,6 @@ export async function runLicenceCommand(
     if (deps.reviewRules) context.rules = deps.reviewRules;
     const outcome = transitionLicenceApplication(toLicenceSnapshot(scope.application), command, context);
     if (!outcome.ok) throw toLicenceError(outcome.error);
-    return persistTransition(scope, outcome.value, audiences, `user:${actor.userId}`);
+    return persistTransition(scope, outcome.value, audiences, describeUser(actor));
   });
 }

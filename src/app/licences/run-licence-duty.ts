@@ -3,6 +3,7 @@ import { checkLicenceAccess } from '../../domain/policy/licence-access.ts';
 import type { Actor } from '../../domain/policy/order-access.ts';
 import { issue } from '../../domain/shared/issue.ts';
 import type { JsonValue } from '../../domain/workflow/order-outcome.ts';
+import { describeUser } from '../audit/actor-label.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { isRecordId } from '../orders/order-errors.ts';
 import type { LicenceDeps, LicenceStores } from './licence-deps.ts';
@@ -86,7 +87,7 @@ export async function runLicenceDuty(
         ),
       );
     }
-    const actorLabel = `user:${actor.userId}`;
+    const actorLabel = describeUser(actor);
     const event = await request.record({
       stores,
       application,

@@ -14,6 +14,8 @@ export interface ListInboxInput {
   /** Messages older than this id (the last id of the previous page). */
   beforeId?: number;
   unreadOnly?: boolean;
+  /** Only the messages about this order (the order page's notifications). */
+  orderId?: number;
 }
 
 export interface InboxMessageView {
@@ -29,19 +31,25 @@ export interface InboxMessageView {
 
 export interface ListInboxResult {
   messages: InboxMessageView[];
+  /** Unread messages in all (not only those of the page or of the order filtered on). */
   unread: number;
   /** Pass as beforeId for the next page; absent on the last page. */
   nextBeforeId?: number;
 }
 
-/** The actor's in-app notifications, newest first. Errors: validation_failed (bad paging). */
+/**
+ * The actor's in-app notifications, newest first, optionally only those about one order (only the
+ * actor's own messages are read, so the filter reveals nothing about orders they may not see).
+ * Errors: validation_failed (bad paging or order id).
+ */
 export async function listInbox(deps: NotificationDeps, input: ListInboxInput): Promise<ListInboxResult> {
   const limit = input.limit ?? 20;
   const badCursor = input.beforeId !== undefined && !isRecordId(input.beforeId);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_INBOX_PAGE || badCursor) {
+  const badOrder = input.orderId !== undefined && !isRecordId(input.orderId);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_INBOX_PAGE || badCursor || badOrder) {
     throw new DomainError('validation_failed', {
-      en: `limit must be 1–${MAX_INBOX_PAGE} and beforeId a message id.`,
-      zh: `limit 应为 1–${MAX_INBOX_PAGE}，beforeId 应为消息编号。`,
+      en: `limit must be 1–${MAX_INBOX_PAGE}, beforeId a message id and orderId an order id.`,
+      zh: `limit 应为 1–${MAX_INBOX_PAGE}，beforeId 应为消息编号，orderId 应为订单编号。`,
     });
   }
   const { userId } = input.actor;
@@ -50,6 +58,7 @@ export async function listInbox(deps: NotificationDeps, input: ListInboxInput): 
     limit: limit + 1,
     ...(input.beforeId === undefined ? {} : { beforeId: input.beforeId }),
     ...(input.unreadOnly ? { unreadOnly: true } : {}),
+    ...(input.orderId === undefined ? {} : { orderId: input.orderId }),
   });
   const page = rows.slice(0, limit);
   const messages = page.map((row) => {

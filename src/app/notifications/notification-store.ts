@@ -58,7 +58,7 @@ export interface NotificationStore {
   /** Newest first; `beforeId` pages backwards. */
   listInbox(
     userId: string,
-    page: { limit: number; beforeId?: number; unreadOnly?: boolean },
+    page: { limit: number; beforeId?: number; unreadOnly?: boolean; orderId?: number },
   ): Promise<InboxRecord[]>;
   countUnread(userId: string): Promise<number>;
   /** Marks the user's messages read (all of them when `ids` is absent); returns how many changed. */

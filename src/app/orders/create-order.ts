@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/policy/order-access.ts';
 import { type Issue, issue } from '../../domain/shared/issue.ts';
 import { detectOrderType, type FilingIntent } from '../../domain/workflow/detect-order-type.ts';
 import type { OrderTypeId } from '../../domain/workflow/order-type.ts';
+import { describeUser } from '../audit/actor-label.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { findLockedFieldChanges } from './check-order-facts.ts';
 import { readOrderView } from './load-order-details.ts';
@@ -224,7 +225,7 @@ export async function createOrder(deps: OrderDeps, input: CreateOrderInput): Pro
       version: 1,
       content: encryptContent(deps.fieldCipher, content, draftAad(id)),
       at: now,
-      by: `user:${actor.userId}`,
+      by: describeUser(actor),
     });
     await stores.orders.updateOrder(id, {
       updatedAt: now,
@@ -234,7 +235,7 @@ export async function createOrder(deps: OrderDeps, input: CreateOrderInput): Pro
       { auditLog: stores.auditLog },
       {
         occurredAt: now,
-        actor: `user:${actor.userId}`,
+        actor: describeUser(actor),
         action: 'order.created',
         subjectType: 'order',
         subjectId: String(id),

@@ -1,14 +1,17 @@
 import type { OrderContentDraft } from '../../domain/order-content/order-content.ts';
 import type { Actor } from '../../domain/policy/order-access.ts';
 import { classifyOrderDeadline } from '../../domain/workflow/queue-flags.ts';
+import { describeUser } from '../audit/actor-label.ts';
+import { loadPartyNames } from '../audit/event-actor.ts';
 import { decryptContent, draftAad, versionAad } from './order-content-crypto.ts';
 import type { OrderDeps, WorkflowStores } from './order-deps.ts';
+import { findOrderEventActor } from './order-event-actors.ts';
 import type { OrderRecord } from './order-store.ts';
 import { type OrderDetails, type OrderView, presentOrder } from './present-order.ts';
 
 /** Reads and decrypts everything about an order (draft, submitted version, SMS state, history). */
 export async function loadOrderDetails(
-  deps: Pick<OrderDeps, 'fieldCipher' | 'calendar' | 'clock'>,
+  deps: Pick<OrderDeps, 'fieldCipher' | 'calendar' | 'clock' | 'directory' | 'catalogue'>,
   stores: WorkflowStores,
   order: OrderRecord,
 ): Promise<OrderDetails> {
@@ -23,12 +26,23 @@ export async function loadOrderDetails(
     deps.calendar.getCalendar(),
   ]);
   if (!draft) throw new Error(`Order ${order.id} has no draft`);
+  const partyNames = await loadPartyNames(deps.directory, [
+    findOrderEventActor(
+      { type: 'created' },
+      describeUser({ userId: order.ownerUserId }),
+      order,
+      deps.catalogue,
+    ),
+    ...events.map((e) => findOrderEventActor(e, e.actor, order, deps.catalogue)),
+  ]);
   const details: OrderDetails = {
     order,
     draft: decryptContent(deps.fieldCipher, draft.content, draftAad(order.id)),
     versions: versions.map((v) => ({ version: v.version, at: v.at })),
     events,
     deadlineFlag: classifyOrderDeadline(order, deps.clock.now(), calendar),
+    partyNames,
+    catalogue: deps.catalogue,
   };
   if (submitted) {
     details.submitted = decryptContent(

@@ -3,6 +3,7 @@ import type { Catalogue } from '../../domain/catalogue/catalogue.ts';
 import type { AuthorityMode } from '../../domain/workflow/order-snapshot.ts';
 import type { SmsRules } from '../../domain/workflow/order-transition.ts';
 import type { AuditLogStore } from '../audit/audit-log-store.ts';
+import type { PartyNameDirectory } from '../audit/event-actor.ts';
 import type { NotificationStore } from '../notifications/notification-store.ts';
 import type { CalendarProvider, Clock } from '../ports.ts';
 import type { ProviderStore } from '../providers/provider-store.ts';
@@ -68,7 +69,7 @@ export interface Addressee {
  * Who is who, from the accounts slice (users, memberships, client authorisations). Called outside
  * transactions only (see WorkflowPersistence.transact).
  */
-export interface PeopleDirectory {
+export interface PeopleDirectory extends PartyNameDirectory {
   findUsers(userIds: readonly string[]): Promise<Addressee[]>;
   /** Members of the provider organisation with the provider_reviewer role. */
   listProviderReviewers(providerOrgId: string): Promise<Addressee[]>;

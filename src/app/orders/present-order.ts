@@ -1,3 +1,4 @@
+import type { Catalogue } from '../../domain/catalogue/catalogue.ts';
 import type { OrderContentDraft } from '../../domain/order-content/order-content.ts';
 import {
   type Actor,
@@ -14,7 +15,10 @@ import { listAllowedCommands } from '../../domain/workflow/order-transition.ts';
 import type { OrderTypeId } from '../../domain/workflow/order-type.ts';
 import { type DeadlineFlag, findActiveDeadline } from '../../domain/workflow/queue-flags.ts';
 import type { ReturnReason } from '../../domain/workflow/return-reason.ts';
+import { describeUser } from '../audit/actor-label.ts';
+import { type EventActorView, type PartyNames, presentEventActor } from '../audit/event-actor.ts';
 import { maskOrderContent } from './mask-personal-data.ts';
+import { findOrderEventActor } from './order-event-actors.ts';
 import { toAccessFacts } from './order-facts.ts';
 import { formatOrderReference } from './order-reference.ts';
 import type { OrderRecord, SmsChallengeRecord, StoredOrderEvent } from './order-store.ts';
@@ -29,6 +33,9 @@ export interface OrderDetails {
   versions: readonly { version: number; at: Date }[];
   events: readonly StoredOrderEvent[];
   deadlineFlag: DeadlineFlag;
+  /** The names of the people and organisations in the history (loadPartyNames). */
+  partyNames: PartyNames;
+  catalogue: Catalogue;
 }
 
 export interface OrderDeadlinesView {
@@ -81,6 +88,8 @@ export interface OrderEventView {
   to: OrderStatus;
   at: string;
   details: Record<string, JsonValue>;
+  /** Who took the step, and for whom. */
+  actor: EventActorView;
 }
 
 export interface OrderView extends OrderSummaryView {
@@ -99,6 +108,8 @@ export interface OrderView extends OrderSummaryView {
   content: OrderContentDraft;
   contentSource: 'draft' | 'submitted';
   versions: { version: number; submittedAt: string }[];
+  /** Who opened the draft: the owner, as applicant or as the agency's agent. */
+  createdBy: EventActorView;
   events: OrderEventView[];
 }
 
@@ -198,6 +209,13 @@ export function presentOrder(details: OrderDetails, actor: Actor): OrderView {
   const useDraft = applicantSide || details.submitted === undefined;
   const source = useDraft ? details.draft : (details.submitted ?? details.draft);
   const masked = !canSeePersonalData(actor, facts);
+  const content = masked ? maskOrderContent(source) : source;
+  const entityName = content.entity?.name;
+  const actorOf = (event: Parameters<typeof findOrderEventActor>[0], label: string) =>
+    presentEventActor(
+      findOrderEventActor(event, label, order, details.catalogue, entityName),
+      details.partyNames,
+    );
   const view: OrderView = {
     ...presentOrderSummary(order, details.deadlineFlag, details.sms),
     ownerUserId: order.ownerUserId,
@@ -206,15 +224,17 @@ export function presentOrder(details: OrderDetails, actor: Actor): OrderView {
     returnReasons: order.returnReasons,
     allowedActions: listActorActions(actor, order),
     isPersonalDataMasked: masked,
-    content: masked ? maskOrderContent(source) : source,
+    content,
     contentSource: useDraft ? 'draft' : 'submitted',
     versions: details.versions.map((v) => ({ version: v.version, submittedAt: v.at.toISOString() })),
+    createdBy: actorOf({ type: 'created' }, describeUser({ userId: order.ownerUserId })),
     events: details.events.map((e) => ({
       type: e.type,
       from: e.from,
       to: e.to,
       at: e.at.toISOString(),
       details: e.details,
+      actor: actorOf(e, e.actor),
     })),
   };
   if (order.submittedVersion !== undefined) view.submittedVersion = order.submittedVersion;

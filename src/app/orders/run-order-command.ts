@@ -6,6 +6,7 @@ import type { OrderCommand } from '../../domain/workflow/order-command.ts';
 import type { JsonValue, OrderEvent, TransitionOutcome } from '../../domain/workflow/order-outcome.ts';
 import { isInProgress, type OrderStatus } from '../../domain/workflow/order-status.ts';
 import { type TransitionContext, transitionOrder } from '../../domain/workflow/order-transition.ts';
+import { describeActor } from '../audit/actor-label.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { applyOrderEffects, type EffectResults } from './apply-order-effects.ts';
 import { readSubmittedContent } from './load-order-details.ts';
@@ -19,10 +20,6 @@ import type { OrderRecord, OrderUpdate, SmsChallengeOutcome, SmsChallengeRecord 
 
 /** Who runs a command: a signed-in actor (checked by the policy) or the platform's own jobs. */
 export type CommandActor = Actor | 'system';
-
-export function describeActor(actor: CommandActor): string {
-  return actor === 'system' ? 'system' : `user:${actor.userId}`;
-}
 
 /** What a command's builder sees, inside the transaction, with the order locked. */
 export interface CommandScope {

@@ -7,6 +7,7 @@ import {
 import { type Actor, checkOrderAccess } from '../../domain/policy/order-access.ts';
 import { issue } from '../../domain/shared/issue.ts';
 import { canEdit, ORDER_STATUS_LABELS } from '../../domain/workflow/order-status.ts';
+import { describeUser } from '../audit/actor-label.ts';
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { findLockedFieldChanges } from './check-order-facts.ts';
 import { readOrderView } from './load-order-details.ts';
@@ -71,7 +72,7 @@ export async function saveDraft(deps: OrderDeps, input: SaveDraftInput): Promise
       version,
       content: encryptContent(deps.fieldCipher, input.content, draftAad(order.id)),
       at: now,
-      by: `user:${actor.userId}`,
+      by: describeUser(actor),
     });
     await stores.orders.updateOrder(order.id, {
       version,
@@ -82,7 +83,7 @@ export async function saveDraft(deps: OrderDeps, input: SaveDraftInput): Promise
       { auditLog: stores.auditLog },
       {
         occurredAt: now,
-        actor: `user:${actor.userId}`,
+        actor: describeUser(actor),
         action: 'order.draft_saved',
         subjectType: 'order',
         subjectId: String(order.id),

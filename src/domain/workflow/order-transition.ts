@@ -341,7 +341,11 @@ function isExpired(sms: SmsChallenge, now: Date): boolean {
   return now.getTime() >= sms.expiresAt.getTime();
 }
 
-function expireSms(step: Step, sms: SmsChallenge): TransitionOutcome {
+/**
+ * `typedLate`: the filer typed a code after expiry, rather than the provider or the platform's job
+ * closing the check; recorded so the history names the right party.
+ */
+function expireSms(step: Step, sms: SmsChallenge, typedLate = false): TransitionOutcome {
   const hours = getSmsRules(step.context).validityHours;
   return returnToApplicant(
     step,
@@ -353,14 +357,18 @@ function expireSms(step: Step, sms: SmsChallenge): TransitionOutcome {
         `未在 ${hours} 小时内完成短信核验。请确认手机能接收 12381 发送的短信后重新提交订单。`,
       ),
     ],
-    { attempts: sms.attempts, smsExpiresAt: sms.expiresAt.toISOString() },
+    {
+      attempts: sms.attempts,
+      smsExpiresAt: sms.expiresAt.toISOString(),
+      ...(typedLate ? { typedLate: true } : {}),
+    },
   );
 }
 
 function submitSmsCode(step: Step, matches: boolean): TransitionOutcome {
   const sms = getSms(step.order);
   // A code typed after expiry is not checked: the challenge is over, whatever the code.
-  if (isExpired(sms, step.context.now)) return expireSms(step, sms);
+  if (isExpired(sms, step.context.now)) return expireSms(step, sms, true);
   if (matches) {
     return enterAuthorityReview(step, 'sms_code_accepted', { attempts: sms.attempts }, []);
   }

@@ -10,7 +10,8 @@ const CUSTOMER_ROLES: Role[] = ['applicant', 'agent'];
 
 /**
  * The orders slice's view of people (src/app/orders/order-deps.ts): who a notification reaches, the
- * reviewers of a provider or a province's sandbox authority, and agencies' authorised clients.
+ * reviewers of a provider or a province's sandbox authority, agencies' authorised clients, and the
+ * display names a timeline shows for who acted.
  */
 export function createPeopleDirectory(executor: Kysely<DB>): PeopleDirectory {
   const clientAuthorisations = createClientAuthorisationRepository(executor);
@@ -56,6 +57,29 @@ export function createPeopleDirectory(executor: Kysely<DB>): PeopleDirectory {
 
     listAuthorityReviewers(provinceCode) {
       return listMembers('authority_reviewer', { provinceCode });
+    },
+
+    async findUserNames(userIds) {
+      const rowIds = userIds.map(parseRowId).filter((id) => id !== undefined);
+      if (rowIds.length === 0) return [];
+      // The name only: other parties see who acted, never how to reach them.
+      const rows = await executor
+        .selectFrom('users')
+        .select(['id', 'name'])
+        .where('id', 'in', rowIds)
+        .execute();
+      return rows.map((row) => ({ userId: String(row.id), name: row.name }));
+    },
+
+    async findOrganisationNames(organisationIds) {
+      const rowIds = organisationIds.map(parseRowId).filter((id) => id !== undefined);
+      if (rowIds.length === 0) return [];
+      const rows = await executor
+        .selectFrom('organisations')
+        .select(['id', 'name_en', 'name_zh'])
+        .where('id', 'in', rowIds)
+        .execute();
+      return rows.map((row) => ({ id: String(row.id), name: { en: row.name_en, zh: row.name_zh } }));
     },
 
     async isAgencyClient(agentOrgId, clientUserId) {

@@ -33,14 +33,15 @@ export function registerInboxRoutes(app: FastifyInstance, deps: RouteDeps): void
         tags,
         security: signedInSecurity,
         summary: 'Your notifications',
-        description: 'Newest first, paged by `beforeId`; with the count of unread messages.',
+        description:
+          'Newest first, paged by `beforeId`, optionally only those about one order (`orderId`); with the count of all unread messages.',
         querystring: inboxQuerySchema,
         response: { 200: inboxPageSchema, 400: errorResponseSchema, ...protectedErrors },
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      const { limit, beforeId, unreadOnly } = request.query;
+      const { limit, beforeId, unreadOnly, orderId } = request.query;
       const page = await callUseCase(
         request,
         () =>
@@ -49,6 +50,7 @@ export function registerInboxRoutes(app: FastifyInstance, deps: RouteDeps): void
             limit,
             ...(beforeId === undefined ? {} : { beforeId }),
             ...(unreadOnly === 'true' ? { unreadOnly: true } : {}),
+            ...(orderId === undefined ? {} : { orderId }),
           }),
         { in: 'querystring' },
       );

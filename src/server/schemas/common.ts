@@ -97,3 +97,21 @@ export const plainErrorResponses = {
 export interface DomainIssueParams {
   domainIssue: { code: string; message: { en: string; zh: string } };
 }
+
+/** Who took a step of an order's or a licence application's history (src/app/audit/event-actor.ts). */
+export const eventActorSchema = z
+  .object({
+    kind: z.enum(['user', 'system']).describe('A person, or the platform’s own jobs (an expired SMS code).'),
+    userId: z.string().optional(),
+    name: z.string().optional().describe('The person’s display name; never an e-mail address.'),
+    role: z
+      .enum(['applicant', 'agent', 'provider_reviewer', 'authority_reviewer', 'platform_admin'])
+      .optional()
+      .describe('The part the person played in this step.'),
+    organisation: localizedSchema
+      .optional()
+      .describe('The organisation acted for: the access provider, the authority, the agency.'),
+    provinceCode: z.string().optional().describe('The authority’s province, for authority reviewers.'),
+    onBehalfOf: z.string().optional().describe('An agent’s client: the entity or company filed for.'),
+  })
+  .meta({ id: 'EventActor', description: 'Who took a step, in which role and for whom.' });

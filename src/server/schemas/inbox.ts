@@ -32,12 +32,13 @@ export const inboxQuerySchema = z.object({
     .optional()
     .describe('Messages older than this id: the `nextBeforeId` of the previous page.'),
   unreadOnly: z.enum(['true', 'false']).optional().describe('true: only unread messages.'),
+  orderId: recordId.optional().describe('Only the messages about this order (its numeric id).'),
 });
 
 export const inboxPageSchema = z
   .object({
     items: z.array(inboxMessageSchema).describe('Newest first.'),
-    unread: z.number().int().describe('Unread messages in all.'),
+    unread: z.number().int().describe('Unread messages in all, whatever the filters.'),
     nextBeforeId: z
       .number()
       .int()

@@ -10,7 +10,7 @@ import { LICENCE_KINDS, LICENCE_SCOPES } from '../../domain/licence/licence-kind
 import { LICENCE_CHANGE_KINDS } from '../../domain/licence/licence-obligations.ts';
 import { LICENCE_APPLICATION_STATUSES } from '../../domain/licence/licence-status.ts';
 import { buildPlainText, rowIdSchema } from '../routes/organisations.ts';
-import { type DomainIssueParams, issueSchema, localizedSchema } from './common.ts';
+import { type DomainIssueParams, eventActorSchema, issueSchema, localizedSchema } from './common.ts';
 import { buildDateInput } from './inputs.ts';
 import { reasonsBodySchema, returnReasonSchema } from './orders.ts';
 
@@ -301,6 +301,7 @@ export const licenceApplicationSchema = licenceSummarySchema
           to: licenceStatusSchema,
           at: instant('When.'),
           details: z.record(z.string(), z.unknown()),
+          actor: eventActorSchema,
         }),
       )
       .describe('The timeline, oldest first.'),

@@ -21,7 +21,7 @@ import {
 } from '../../domain/workflow/return-reason.ts';
 import { pickLanguage } from '../errors.ts';
 import { buildPlainText, rowIdSchema } from '../routes/organisations.ts';
-import { type DomainIssueParams, type FieldError, issueSchema } from './common.ts';
+import { type DomainIssueParams, eventActorSchema, type FieldError, issueSchema } from './common.ts';
 
 /**
  * Wire forms of orders: the reference in the URL, the bodies of the workflow commands, the order as
@@ -234,6 +234,7 @@ export const orderSchema = orderSummarySchema
       .enum(['draft', 'submitted'])
       .describe('The applicant side sees the draft it edits; reviewers the submitted version.'),
     versions: z.array(z.object({ version: z.number().int(), submittedAt: instant('Submitted.') })),
+    createdBy: eventActorSchema.describe('Who opened the draft.'),
     events: z
       .array(
         z.object({
@@ -244,6 +245,7 @@ export const orderSchema = orderSummarySchema
           to: orderStatusSchema,
           at: instant('When.'),
           details: z.record(z.string(), z.unknown()),
+          actor: eventActorSchema,
         }),
       )
       .describe('The order’s history, oldest first.'),

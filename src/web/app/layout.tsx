@@ -1,6 +1,8 @@
 import {
+  ActionIcon,
   Anchor,
   AppShell,
+  Badge,
   Box,
   Burger,
   Button,
@@ -8,6 +10,7 @@ import {
   Divider,
   Drawer,
   Group,
+  Indicator,
   Menu,
   NavLink,
   SegmentedControl,
@@ -17,9 +20,11 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { IconBell } from '@tabler/icons-react';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUnreadCount } from '../features/inbox/api.ts';
 import { LICENCES_NAV_LABEL } from '../features/licences/nav-label.ts';
 import { MONITOR_NAV_LABEL } from '../features/monitoring/nav-label.ts';
 import { isLanguage, type Language, languages } from '../i18n/messages.ts';
@@ -68,7 +73,49 @@ export function LanguageSwitcher() {
   );
 }
 
-function AccountMenu({ me }: { me: Me }) {
+/** "99+" beyond two digits, so the badge keeps its size. */
+function formatCount(count: number): string {
+  return count > 99 ? '99+' : String(count);
+}
+
+/** The inbox with its unread count, in the header: findable from every page. */
+function InboxButton({ unread }: { unread: number }) {
+  const { t } = useTranslation();
+  const label = unread > 0 ? t('nav.inboxUnread', { count: unread }) : t('nav.inbox');
+  return (
+    <Indicator
+      label={<span aria-hidden>{formatCount(unread)}</span>}
+      disabled={unread === 0}
+      size={18}
+      color="red.8"
+      offset={6}
+      inline
+    >
+      <ActionIcon
+        component={Link}
+        to="/inbox"
+        variant="subtle"
+        color="dark"
+        size="lg"
+        aria-label={label}
+        title={label}
+      >
+        <IconBell size={20} stroke={1.6} aria-hidden />
+      </ActionIcon>
+    </Indicator>
+  );
+}
+
+function UnreadBadge({ unread }: { unread: number }) {
+  if (unread === 0) return null;
+  return (
+    <Badge size="sm" color="red.8" variant="filled" aria-hidden>
+      {formatCount(unread)}
+    </Badge>
+  );
+}
+
+function AccountMenu({ me, unread }: { me: Me; unread: number }) {
   const { t } = useTranslation();
   const signOut = useSignOut();
   const navigate = useNavigate();
@@ -86,7 +133,12 @@ function AccountMenu({ me }: { me: Me }) {
         <Menu.Item component={Link} to="/account">
           {t('nav.account')}
         </Menu.Item>
-        <Menu.Item component={Link} to="/inbox">
+        <Menu.Item
+          component={Link}
+          to="/inbox"
+          rightSection={<UnreadBadge unread={unread} />}
+          aria-label={unread > 0 ? t('nav.inboxUnread', { count: unread }) : undefined}
+        >
           {t('nav.inbox')}
         </Menu.Item>
         <Menu.Item component={Link} to="/monitor">
@@ -124,6 +176,7 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const { publicItems, roleItems } = useNavItems(me);
+  const unread = useUnreadCount(!!me).data ?? 0;
   // Four public links fit from md (992 px); with a signed-in user's console links they need lg.
   const navBreakpoint = roleItems.length > 1 ? 'lg' : 'md';
   const isActive = (to: string) =>
@@ -179,8 +232,9 @@ export function Layout() {
               <Box visibleFrom="sm">
                 <LanguageSwitcher />
               </Box>
+              {me && <InboxButton unread={unread} />}
               {me ? (
-                <AccountMenu me={me} />
+                <AccountMenu me={me} unread={unread} />
               ) : (
                 <Button component={Link} to="/sign-in" size="xs" variant="light" visibleFrom="sm">
                   {t('auth.signIn')}
@@ -218,6 +272,17 @@ export function Layout() {
                 />
               ))}
               <Divider my="sm" />
+              {me && (
+                <NavLink
+                  component={Link}
+                  to="/inbox"
+                  label={t('nav.inbox')}
+                  aria-label={unread > 0 ? t('nav.inboxUnread', { count: unread }) : undefined}
+                  rightSection={<UnreadBadge unread={unread} />}
+                  active={isActive('/inbox')}
+                  onClick={close}
+                />
+              )}
               {!me && <NavLink component={Link} to="/sign-in" label={t('auth.signIn')} onClick={close} />}
               {!me && <NavLink component={Link} to="/sign-up" label={t('auth.signUp')} onClick={close} />}
               <Box p="sm">

@@ -241,7 +241,8 @@ const editOrderRoute = page(
 const orderRoute = page(
   applicantArea,
   '/orders/$ref',
-  withTexts(['order'], () => import('../features/order/order-page.tsx')),
+  // The order's content and diff name languages and service types with the wizard's words.
+  withTexts(['order', 'order-wizard'], () => import('../features/order/order-page.tsx')),
   'OrderPage',
 );
 
@@ -284,7 +285,10 @@ const providerQueueRoute = createRoute({
 const providerReviewRoute = page(
   providerArea,
   '/orders/$ref',
-  withTexts(['provider'], () => import('../features/provider/provider-review-page.tsx')),
+  withTexts(
+    ['provider', 'order', 'order-wizard'],
+    () => import('../features/provider/provider-review-page.tsx'),
+  ),
   'ProviderReviewPage',
 );
 const providerInstancesRoute = page(
@@ -309,7 +313,10 @@ const authorityQueueRoute = createRoute({
 const authorityReviewRoute = page(
   authorityArea,
   '/orders/$ref',
-  withTexts(['authority', 'provider'], () => import('../features/authority/authority-review-page.tsx')),
+  withTexts(
+    ['authority', 'provider', 'order', 'order-wizard'],
+    () => import('../features/authority/authority-review-page.tsx'),
+  ),
   'AuthorityReviewPage',
 );
 const authoritySmsRoute = page(

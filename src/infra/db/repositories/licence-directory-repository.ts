@@ -12,6 +12,8 @@ export function createLicenceDirectory(executor: Kysely<DB>): LicenceDirectory {
   const people = createPeopleDirectory(executor);
   return {
     findUsers: (userIds) => people.findUsers(userIds),
+    findUserNames: (userIds) => people.findUserNames(userIds),
+    findOrganisationNames: (organisationIds) => people.findOrganisationNames(organisationIds),
     listAuthorityReviewers: (provinceCode) => people.listAuthorityReviewers(provinceCode),
     isAgencyClient: (agentOrgId, clientUserId) => people.isAgencyClient(agentOrgId, clientUserId),
     async listPlatformAdmins() {

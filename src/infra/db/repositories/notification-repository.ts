@@ -66,6 +66,7 @@ export function createNotificationRepository(
       let query = executor.selectFrom('inbox_messages').selectAll().where('user_id', '=', userId);
       if (page.beforeId !== undefined) query = query.where('id', '<', page.beforeId);
       if (page.unreadOnly) query = query.where('read_at', 'is', null);
+      if (page.orderId !== undefined) query = query.where('order_id', '=', page.orderId);
       const rows = await query.orderBy('id', 'desc').limit(page.limit).execute();
       return rows.map(toInbox);
     },

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api.ts';
 
 /** GET /api/inbox (openapi: InboxPage, InboxMessage). */
@@ -31,6 +31,32 @@ export function useInbox(unreadOnly: boolean) {
       }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextBeforeId,
+  });
+}
+
+/** How often the header asks for the unread count while the page is open. */
+const UNREAD_REFRESH_MS = 60_000;
+
+/**
+ * The count of unread messages for the header badge: asked every minute and when the window gets the
+ * focus back, and again at once after messages are marked read or a command changes an order (both
+ * invalidate the 'inbox' queries).
+ */
+export function useUnreadCount(enabled: boolean) {
+  return useQuery({
+    queryKey: ['inbox', 'unread'],
+    queryFn: async () => (await api.get<InboxPage>('/api/inbox', { limit: 1 })).unread,
+    enabled,
+    refetchInterval: UNREAD_REFRESH_MS,
+    refetchOnWindowFocus: true,
+  });
+}
+
+/** The caller's messages about one order, newest first (the order page's notifications). */
+export function useOrderInbox(orderId: number) {
+  return useQuery({
+    queryKey: ['inbox', { orderId }],
+    queryFn: () => api.get<InboxPage>('/api/inbox', { limit: 20, orderId }),
   });
 }
 

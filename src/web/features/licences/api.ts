@@ -11,6 +11,7 @@ import type { LicenceApplicationStatus } from '../../../domain/licence/licence-s
 import type { Issue } from '../../../domain/shared/issue.ts';
 import type { Localized } from '../../../domain/shared/localized.ts';
 import { api } from '../../lib/api.ts';
+import type { EventActor } from '../../lib/event-actor.ts';
 
 /**
  * Wire types and calls of the licence applications (openapi.json, tag `licences`:
@@ -184,6 +185,7 @@ export interface LicenceEvent {
   to: LicenceApplicationStatus;
   at: string;
   details: Record<string, unknown>;
+  actor: EventActor;
 }
 
 export interface LicenceApplication extends LicenceSummary {

@@ -1,5 +1,6 @@
 import { Group, List, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { EventActorText } from '../../components/event-actor.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import type { LicenceApplication, LicenceEvent } from './api.ts';
@@ -78,7 +79,9 @@ export function LicenceTimeline({ application }: { application: LicenceApplicati
             >
               <Text size="xs" c="gray.7">
                 <time dateTime={event.at}>{formatDateTime(event.at)}</time> ·{' '}
-                {t(`parties.${findParty(event, application.authorityMode)}`)}
+                <EventActorText actor={event.actor} />
+                {findParty(event, application.authorityMode) === 'recorded' &&
+                  ` · ${t('timeline.recordedStep')}`}
               </Text>
               <EventDetails event={event} application={application} />
             </Timeline.Item>

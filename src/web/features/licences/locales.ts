@@ -364,6 +364,7 @@ export const en = {
   },
   timeline: {
     title: 'Timeline',
+    recordedStep: 'recording the authority’s step',
     version: 'Materials version {{version}}',
     acceptanceDue: 'Acceptance check due {{date}}',
     reviewDue: 'Decision due {{date}}',
@@ -776,6 +777,7 @@ export const zh: Messages<typeof en> = {
   },
   timeline: {
     title: '办理记录',
+    recordedStep: '记录审批机关的处理',
     version: '材料版本 {{version}}',
     acceptanceDue: '受理审查截止 {{date}}',
     reviewDue: '审批决定截止 {{date}}',

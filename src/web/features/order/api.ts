@@ -3,6 +3,7 @@ import type { OrderContentDraft } from '../../../domain/order-content/order-cont
 import type { OrderStatus } from '../../../domain/workflow/order-status.ts';
 import type { OrderTypeId } from '../../../domain/workflow/order-type.ts';
 import { api } from '../../lib/api.ts';
+import type { EventActor } from '../../lib/event-actor.ts';
 
 /** Wire types of GET /api/orders/{ref} and friends (openapi.json: Order, OrderVersionsDiff, OrderDocuments). */
 
@@ -46,6 +47,7 @@ export interface OrderEvent {
   to: OrderStatus;
   at: string;
   details: Record<string, unknown>;
+  actor: EventActor;
 }
 
 export interface Order extends OrderSummary {
@@ -60,6 +62,8 @@ export interface Order extends OrderSummary {
   content: OrderContentDraft;
   contentSource: 'draft' | 'submitted';
   versions: { version: number; submittedAt: string }[];
+  /** Who opened the draft. */
+  createdBy: EventActor;
   events: OrderEvent[];
 }
 
@@ -83,6 +87,8 @@ export interface OrderDocument {
 export interface OrderDocuments {
   orderReference: string;
   documents: OrderDocument[];
+  /** Every kind the order's checklist can ask for, with its name. */
+  uploadableKinds?: { id: string; nameEn: string; nameZh: string }[];
   canChange: boolean;
   canRead: boolean;
 }

@@ -29,6 +29,7 @@ export function useCatalogueNames() {
     (c) => c.id,
   );
   const provinces = useCatalogueList<Named & { code: string }>('/api/catalogue/provinces', (p) => p.code);
+  const preApprovals = useCatalogueList<Named & { id: string }>('/api/catalogue/pre-approvals', (p) => p.id);
   const name = (map: Map<string, Named>, id: string | undefined) => {
     if (!id) return undefined;
     const found = map.get(id);
@@ -39,5 +40,6 @@ export function useCatalogueNames() {
     certificateType: (id?: string) => name(certificates, id),
     province: (code?: string) => name(provinces, code),
     contentCategory: (id?: string) => name(categories, id),
+    preApproval: (id?: string) => name(preApprovals, id),
   };
 }

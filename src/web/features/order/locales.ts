@@ -85,6 +85,7 @@ export const en = {
     title: 'History',
     empty: 'Nothing has happened yet: the order is a draft.',
     nextDeadline: 'Next deadline',
+    recordedDecision: 'recording the authority’s decision',
     deadlineKinds: {
       providerReviewDue: 'Provider review due {{date}}',
       smsExpiresAt: 'SMS code expires {{date}}',
@@ -98,13 +99,6 @@ export const en = {
       entity_leader: 'entity leader',
       service_admin: 'service admin',
     },
-  },
-  parties: {
-    applicant: 'Applicant',
-    provider: 'Access provider',
-    authority: 'Communications administration (sandbox)',
-    recorded: 'Access provider, recording the authority’s decision',
-    system: 'System',
   },
   events: {
     created: 'Order started',
@@ -123,6 +117,15 @@ export const en = {
     approved_by_authority: 'Approved by the authority',
     rejected_by_authority: 'Rejected by the authority',
     withdrawn: 'Withdrawn',
+  },
+  notifications: {
+    title: 'Notifications about this order',
+    empty: 'No notifications about this order yet.',
+    new: 'New',
+    markRead: 'Mark as read',
+    markAllRead: 'Mark all as read',
+    allMessages: 'All notifications',
+    showAll: 'Show all {{count}}',
   },
   diff: {
     title: 'Changes between versions',
@@ -277,6 +280,7 @@ export const zh: Messages<typeof en> = {
     title: '办理记录',
     empty: '订单仍是草稿，暂无记录。',
     nextDeadline: '下一个截止日期',
+    recordedDecision: '录入管局审核结果',
     deadlineKinds: {
       providerReviewDue: '接入商初审截止：{{date}}',
       smsExpiresAt: '短信验证码有效期至：{{date}}',
@@ -290,13 +294,6 @@ export const zh: Messages<typeof en> = {
       entity_leader: '主体负责人',
       service_admin: '网站负责人',
     },
-  },
-  parties: {
-    applicant: '申请人',
-    provider: '接入商',
-    authority: '通信管理局（沙箱）',
-    recorded: '接入商（录入管局结果）',
-    system: '系统',
   },
   events: {
     created: '创建订单',
@@ -315,6 +312,15 @@ export const zh: Messages<typeof en> = {
     approved_by_authority: '管局审核通过',
     rejected_by_authority: '管局驳回',
     withdrawn: '已撤回',
+  },
+  notifications: {
+    title: '本订单的消息',
+    empty: '暂无与本订单有关的消息。',
+    new: '新',
+    markRead: '标为已读',
+    markAllRead: '全部标为已读',
+    allMessages: '全部消息',
+    showAll: '显示全部 {{count}} 条',
   },
   diff: {
     title: '版本差异',

@@ -10,6 +10,7 @@ import { type Order, type SmsCodeResult, useOrder } from './api.ts';
 import { ContentSummary } from './content-summary.tsx';
 import { IssuedNumbers } from './issued-numbers.tsx';
 import { OrderDocumentsSection } from './order-documents.tsx';
+import { OrderNotifications } from './order-notifications.tsx';
 import { OrderTimeline } from './order-timeline.tsx';
 import { ReturnReasons } from './return-reasons.tsx';
 import { SmsOutcome, SmsStep } from './sms-step.tsx';
@@ -108,6 +109,7 @@ export function OrderPage() {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
             <OrderTimeline order={order} />
+            <OrderNotifications orderId={order.id} />
             <OrderDocumentsSection reference={order.reference} />
           </Stack>
         </Grid.Col>

@@ -1,5 +1,6 @@
 import { Group, List, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { EventActorText } from '../../components/event-actor.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -8,30 +9,12 @@ import { DeadlineBadge } from './deadline-badge.tsx';
 import { describeFieldPath } from './field-paths.ts';
 import { reasonText } from './return-reasons.tsx';
 
-type Party = 'applicant' | 'provider' | 'authority' | 'recorded' | 'system';
-
-/** Who moved the order: the API records the event type, and each type has one kind of actor. */
-function partyOf(event: OrderEvent): Party {
-  switch (event.type) {
-    case 'submitted':
-    case 'resubmitted':
-    case 'sms_code_accepted':
-    case 'sms_code_rejected':
-    case 'withdrawn':
-      return 'applicant';
-    case 'provider_review_started':
-    case 'returned_by_provider':
-    case 'approved_by_provider':
-    case 'identity_verification_passed':
-    case 'identity_verification_failed':
-    case 'sent_to_authority':
-      return 'provider';
-    case 'approved_by_authority':
-    case 'rejected_by_authority':
-      return event.details.mode === 'recorded' ? 'recorded' : 'authority';
-    default:
-      return 'system';
-  }
+/** The real authority's decision entered by the provider (recorded mode), not taken on the platform. */
+function isRecordedDecision(event: OrderEvent): boolean {
+  return (
+    (event.type === 'approved_by_authority' || event.type === 'rejected_by_authority') &&
+    event.details.mode === 'recorded'
+  );
 }
 
 function isReasonList(value: unknown): value is ReturnReason[] {
@@ -111,7 +94,7 @@ export function OrderTimeline({ order }: { order: Order }) {
           <Timeline.Item title={t('events.created')}>
             <Text size="xs" c="gray.7">
               <time dateTime={order.createdAt}>{formatDateTime(order.createdAt)}</time> ·{' '}
-              {t('parties.applicant')}
+              <EventActorText actor={order.createdBy} />
             </Text>
           </Timeline.Item>
           {order.events.map((event) => (
@@ -128,7 +111,9 @@ export function OrderTimeline({ order }: { order: Order }) {
               }
             >
               <Text size="xs" c="gray.7">
-                <time dateTime={event.at}>{formatDateTime(event.at)}</time> · {t(`parties.${partyOf(event)}`)}
+                <time dateTime={event.at}>{formatDateTime(event.at)}</time> ·{' '}
+                <EventActorText actor={event.actor} />
+                {isRecordedDecision(event) && ` · ${t('timeline.recordedDecision')}`}
               </Text>
               <EventDetails event={event} />
             </Timeline.Item>

@@ -2,16 +2,37 @@ import { Badge, Group, NativeSelect, Paper, Stack, Table, Text, Title } from '@m
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
-import { formatDateTime } from '../../lib/format.ts';
-import { type Order, useVersionsDiff } from './api.ts';
+import { currentLanguage } from '../../i18n/i18n.ts';
+import { formatDateTime, localize } from '../../lib/format.ts';
+import { type Order, useOrderDocuments, useVersionsDiff } from './api.ts';
+import { useCatalogueNames } from './catalogue-names.ts';
+import { type DiffValueContext, formatDiffValue } from './diff-values.ts';
 import { describeFieldPath } from './field-paths.ts';
 
-function show(value: unknown, empty: string): string {
-  if (value === undefined || value === null || value === '') return empty;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(', ');
-  return JSON.stringify(value);
+/** The diff's values in words: catalogue names, document kinds and file names, short summaries. */
+function useDiffValueContext(order: Order): DiffValueContext {
+  const { t } = useTranslation('order');
+  const names = useCatalogueNames();
+  const { data: documents } = useOrderDocuments(order.reference);
+  const kinds = new Map<string, string>();
+  for (const kind of documents?.uploadableKinds ?? [])
+    kinds.set(kind.id, localize({ en: kind.nameEn, zh: kind.nameZh }));
+  for (const document of documents?.documents ?? []) kinds.set(document.kind, localize(document.kindName));
+  const byId = new Map((documents?.documents ?? []).map((d) => [d.id, d]));
+  return {
+    t: (key, options) => String(t(key as never, options as never)),
+    names: { ...names, documentKind: (id) => (id === undefined ? undefined : kinds.get(id)) },
+    findDocument: (id) => {
+      const document = byId.get(id);
+      return (
+        document && {
+          kind: document.kind,
+          ...(document.originalName ? { originalName: document.originalName } : {}),
+        }
+      );
+    },
+    listSeparator: currentLanguage() === 'zh-CN' ? '、' : ', ',
+  };
 }
 
 const KIND_COLORS = { added: 'green', removed: 'red', changed: 'blue' } as const;
@@ -19,6 +40,7 @@ const KIND_COLORS = { added: 'green', removed: 'red', changed: 'blue' } as const
 /** What changed between two submitted versions (by default the last against the one before). */
 export function VersionsDiff({ order }: { order: Order }) {
   const { t } = useTranslation('order');
+  const valueContext = useDiffValueContext(order);
   const versions = order.versions.map((v) => v.version);
   const last = versions.at(-1);
   const [to, setTo] = useState<number | undefined>(last);
@@ -99,12 +121,12 @@ export function VersionsDiff({ order }: { order: Order }) {
                               td={change.kind === 'changed' ? 'line-through' : undefined}
                               c="gray.7"
                             >
-                              {show(change.before, t('diff.empty'))}
+                              {formatDiffValue(change.path, change.before, valueContext)}
                             </Text>
                           </Table.Td>
                           <Table.Td>
                             <Text size="sm" fw={600}>
-                              {show(change.after, t('diff.empty'))}
+                              {formatDiffValue(change.path, change.after, valueContext)}
                             </Text>
                           </Table.Td>
                         </Table.Tr>

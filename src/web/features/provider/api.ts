@@ -5,6 +5,7 @@ import type { Localized } from '../../../domain/shared/localized.ts';
 import type { OrderStatus } from '../../../domain/workflow/order-status.ts';
 import type { OrderTypeId } from '../../../domain/workflow/order-type.ts';
 import { api } from '../../lib/api.ts';
+import type { EventActor } from '../../lib/event-actor.ts';
 
 /**
  * The reviewers' side of the order API (provider and authority consoles): wire types as
@@ -59,6 +60,8 @@ export interface OrderEvent {
   to: OrderStatus;
   at: string;
   details: Record<string, unknown>;
+  /** Who took the step (openapi.json: EventActor). */
+  actor: EventActor;
 }
 
 export type OrderAction =

@@ -13,6 +13,7 @@ export const en = {
     number: 'Number decoder',
     dashboard: 'My filings',
     inbox: 'Inbox',
+    inboxUnread: 'Inbox: {{count}} unread',
     provider: 'Provider console',
     authority: 'Authority console',
     admin: 'Administration',
@@ -33,6 +34,11 @@ export const en = {
     label: 'Language',
     en: 'English',
     'zh-CN': '中文',
+  },
+  eventActor: {
+    system: 'System',
+    agentFor: 'Agent for {{client}}',
+    unnamed: 'A user',
   },
   roles: {
     applicant: 'Applicant',
@@ -114,6 +120,7 @@ export const zh: Messages<typeof en> = {
     number: '编号解析',
     dashboard: '我的备案',
     inbox: '消息',
+    inboxUnread: '消息：{{count}} 条未读',
     provider: '接入商控制台',
     authority: '管局控制台',
     admin: '系统管理',
@@ -134,6 +141,11 @@ export const zh: Messages<typeof en> = {
     label: '语言',
     en: 'English',
     'zh-CN': '中文',
+  },
+  eventActor: {
+    system: '系统',
+    agentFor: '{{client}}的代理人',
+    unnamed: '某用户',
   },
   roles: {
     applicant: '申请人',

@@ -35,6 +35,7 @@ import {
 } from '../api.ts';
 import { fieldId } from '../content-paths.ts';
 import { ProvinceHint } from '../province-hints.tsx';
+import { describeUploadError } from '../upload-errors.ts';
 import { useWizard } from '../wizard-state.tsx';
 
 /** JPEG, PNG or PDF up to 10 MB: what the API accepts (judged by content there; by type here). */
@@ -420,7 +421,11 @@ export function DocumentsStep() {
             setUploads((list) => list.filter((u) => u.key !== key));
             return;
           }
-          setUpload({ error: error instanceof Error ? error.message : t('documents.uploadFailed') });
+          const described = describeUploadError(error);
+          setUpload({
+            error:
+              'message' in described ? described.message : t(described.key, { max: formatSize(MAX_BYTES) }),
+          });
         },
       );
     }

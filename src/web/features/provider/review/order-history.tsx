@@ -2,6 +2,7 @@ import { Alert, Badge, Group, List, Loader, Select, Table, Text, Timeline } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
+import { EventActorText } from '../../../components/event-actor.tsx';
 import { StatusBadge } from '../../../components/status-badge.tsx';
 import { currentLanguage } from '../../../i18n/i18n.ts';
 import { formatDateTime, localize } from '../../../lib/format.ts';
@@ -29,7 +30,8 @@ export function EventTimeline({ order }: { order: OrderView }) {
             }
           >
             <Text size="xs" c="dimmed">
-              <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+              <time dateTime={event.at}>{formatDateTime(event.at)}</time> ·{' '}
+              <EventActorText actor={event.actor} />
               {version !== undefined && ` · ${t('history.version', { n: version })}`}
             </Text>
             {event.from !== event.to && (
