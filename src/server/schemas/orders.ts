@@ -215,15 +215,6 @@ export const orderSchema = orderSummarySchema
       .describe('Service numbers issued or recorded at approval, in the order of the services.'),
     version: z.number().int().describe('The content version being edited.'),
     submittedVersion: z.number().int().optional().describe('The version last submitted.'),
-    sms: z
-      .object({
-        expiresAt: instant('The code expires.'),
-        attempts: z.number().int(),
-        maxAttempts: z.number().int(),
-        attemptsLeft: z.number().int(),
-      })
-      .optional()
-      .describe('The open SMS check, while the order is in sms_verification.'),
     returnReasons: z.array(returnReasonSchema).describe('The latest return or rejection.'),
     allowedActions: z.array(orderActionSchema).describe('What the caller may do now.'),
     isPersonalDataMasked: z
