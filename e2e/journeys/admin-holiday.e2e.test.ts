@@ -35,6 +35,18 @@ async function readPublicDay(page: Page): Promise<CalendarDay> {
 }
 
 /** The page opens on this year; the year is chosen in its select. */
+/** The single-day form, filled with the Spring Festival day and the notice it comes from. */
+async function fillHolidayForm(page: Page, language: Language): Promise<void> {
+  const texts = textsFor(language).admin.calendar.form;
+  const form = page.getByRole('region', { name: texts.title });
+  await form.getByRole('textbox', { name: texts.date, exact: true }).fill(DATE);
+  await form.getByRole('textbox', { name: texts.nameEn }).fill('Spring Festival');
+  await form.getByRole('textbox', { name: texts.nameZh }).fill('春节');
+  await form
+    .getByRole('textbox', { name: texts.source, exact: true })
+    .fill('国务院办公厅关于2027年部分节假日安排的通知');
+}
+
 async function showYear(page: Page, language: Language): Promise<void> {
   const texts = textsFor(language).admin.calendar;
   await page.getByRole('combobox', { name: texts.year }).selectOption(YEAR);
@@ -58,14 +70,15 @@ describe('an administrator adds a 2027 holiday', () => {
       .poll(() => page.getByRole('alert', { name: fill(t.noData.title, { year: YEAR }) }).isVisible())
       .toBe(true);
     const form = page.getByRole('region', { name: t.form.title });
-    await form.getByRole('textbox', { name: t.form.date, exact: true }).fill(DATE);
+    await fillHolidayForm(page, LANGUAGE);
     expect(await form.getByRole('combobox', { name: t.form.kind }).inputValue()).toMatch(/holiday/i);
-    await form.getByRole('textbox', { name: t.form.nameEn }).fill('Spring Festival');
-    await form.getByRole('textbox', { name: t.form.nameZh }).fill('春节');
-    await form
-      .getByRole('textbox', { name: t.form.source, exact: true })
-      .fill('国务院办公厅关于2027年部分节假日安排的通知');
-    await keyStep(openPage, page, JOURNEY, 'holiday-form-filled', { user: admin, prepare: showYear });
+    await keyStep(openPage, page, JOURNEY, 'holiday-form-filled', {
+      user: admin,
+      prepare: async (variant, language) => {
+        await showYear(variant, language);
+        await fillHolidayForm(variant, language);
+      },
+    });
     await form.getByRole('button', { name: ui.common.actions.save }).click();
     await expect
       .poll(

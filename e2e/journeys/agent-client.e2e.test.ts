@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { buildResidentId } from '../../src/domain/order-content/fixtures.ts';
 import { ORDER_STATUS_LABELS } from '../../src/domain/workflow/order-status.ts';
@@ -116,17 +117,22 @@ describe('an agent files for a client', () => {
     await expect
       .poll(() => start.getByRole('combobox', { name: w.start.client }).inputValue())
       .toContain(CLIENT.email);
-    const certificate = start.getByRole('textbox', { name: w.start.certificateNumber });
-    await certificate.fill(CLIENT.idNumber);
-    await certificate.blur();
-    // The number is decoded on blur and fills in the province: wait, or picking it would race it.
-    await start.getByText(fill(w.start.decoded, { region: '' }).trim()).waitFor({ timeout: 30_000 });
-    await chooseOption(page, start.getByRole('combobox', { name: w.start.province }), /^北京/);
-    await start.getByRole('textbox', { name: w.start.domain, exact: true }).fill(DOMAIN);
-    // The agent has no server of their own: the client's is at another provider, named by its ID.
-    await chooseOption(page, start.getByRole('combobox', { name: w.start.hosting }), w.start.otherProvider);
-    await start.getByRole('textbox', { name: w.start.providerId }).fill(providerId ?? '');
-    await keyStep(openPage, page, JOURNEY, 'new-order-for-client', { user: agent });
+    const fillStart = async (form: Page, language: Language) => {
+      const texts = textsFor(language).wizard.start;
+      const fields = form.locator('main form');
+      const certificate = fields.getByRole('textbox', { name: texts.certificateNumber });
+      await certificate.fill(CLIENT.idNumber);
+      await certificate.blur();
+      // The number is decoded on blur and fills in the province: wait, or picking it would race it.
+      await fields.getByText(fill(texts.decoded, { region: '' }).trim()).waitFor({ timeout: 30_000 });
+      await chooseOption(form, fields.getByRole('combobox', { name: texts.province }), /^(北京|Beijing\b)/);
+      await fields.getByRole('textbox', { name: texts.domain, exact: true }).fill(DOMAIN);
+      // The agent has no server of their own: the client's is at another provider, named by its ID.
+      await chooseOption(form, fields.getByRole('combobox', { name: texts.hosting }), texts.otherProvider);
+      await fields.getByRole('textbox', { name: texts.providerId }).fill(providerId ?? '');
+    };
+    await fillStart(page, LANGUAGE);
+    await keyStep(openPage, page, JOURNEY, 'new-order-for-client', { user: agent, prepare: fillStart });
     await start.getByRole('button', { name: w.start.submit }).click();
 
     // The client's entity is filed: a website is added to it.

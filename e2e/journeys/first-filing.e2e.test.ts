@@ -108,6 +108,26 @@ async function confirm(page: Page, title: string, button: string): Promise<void>
   await dialog.waitFor({ state: 'hidden' });
 }
 
+/** The variants' version of the return dialog: the website name field and the first standard reason. */
+async function openReturnDialog(page: Page, language: Language): Promise<void> {
+  const t = textsFor(language).provider;
+  await page.getByRole('button', { name: t.actions.return }).click();
+  const dialog = page.getByRole('dialog', { name: t.actions.returnTitle });
+  await dialog.waitFor();
+  const field = `${fill(t.fields.groups.service, { n: 1 })} · ${t.fields.service.name}`;
+  await chooseOption(page, dialog.getByRole('combobox', { name: t.reasons.field }), field);
+  await dialog.getByRole('combobox', { name: t.reasons.template }).click();
+  await page.getByRole('option').first().click();
+}
+
+/** The variants' version of the approval dialog, with the server's number preview loaded. */
+async function openApproveDialog(page: Page, language: Language): Promise<void> {
+  const t = textsFor(language).authority;
+  await page.getByRole('button', { name: t.actions.approve }).click();
+  const dialog = page.getByRole('dialog', { name: t.actions.approveTitle });
+  await dialog.getByText(t.numbers.intro).waitFor({ timeout: 30_000 });
+}
+
 describe('first filing: sign-up, provider return, fix, identity, SMS, authority approval, registry', () => {
   step('a new applicant signs up and finds their account ID', async () => {
     const page = await openPage({ language: LANGUAGE, viewport: 'desktop' });
@@ -123,6 +143,7 @@ describe('first filing: sign-up, provider return, fix, identity, SMS, authority 
     // A new applicant lands on their (empty) dashboard.
     await page.waitForURL((url) => url.pathname === '/app', { timeout: 60_000 });
     await page.getByRole('heading', { level: 1, name: ui.dashboard.title }).waitFor({ timeout: 30_000 });
+    await keyStep(openPage, page, JOURNEY, 'new-applicant-dashboard', { user: applicant });
 
     // The provider registers the customer's server under the account ID shown in the account settings.
     await page
@@ -133,6 +154,7 @@ describe('first filing: sign-up, provider return, fix, identity, SMS, authority 
     await waitForSettled(page);
     story.accountId = ((await page.getByTestId('account-id').textContent()) ?? '').trim();
     expect(story.accountId).toMatch(/^\d+$/);
+    await keyStep(openPage, page, JOURNEY, 'account-id', { user: applicant });
   });
 
   step('the provider registers the applicant’s instance and issues a service code', async () => {
@@ -192,6 +214,7 @@ describe('first filing: sign-up, provider return, fix, identity, SMS, authority 
       const detected = page.getByTestId('detected-type');
       await detected.waitFor({ timeout: 30_000 });
       await expect.poll(() => detected.getByText(w.detected.why.first_filing).isVisible()).toBe(true);
+      await keyStep(openPage, page, JOURNEY, 'order-type-detected', { user: applicant });
 
       // The entity (an individual, as on the ID card, also the leader and the website admin), the
       // website, the service code as the provider gave it, and every required document.
@@ -246,7 +269,10 @@ describe('first filing: sign-up, provider return, fix, identity, SMS, authority 
     story.reason = ((await template.textContent()) ?? '').trim();
     expect(story.reason.length).toBeGreaterThan(10);
     await template.click();
-    await keyStep(openPage, page, JOURNEY, 'provider-returns-one-field', { user: provider });
+    await keyStep(openPage, page, JOURNEY, 'provider-returns-one-field', {
+      user: provider,
+      prepare: openReturnDialog,
+    });
     await dialog.getByRole('button', { name: t.actions.returnSubmit }).click();
     await page.getByText(t.actions.returnDone).first().waitFor({ timeout: 30_000 });
     await expectStatus(page, 'returned_by_provider');
@@ -289,6 +315,7 @@ describe('first filing: sign-up, provider return, fix, identity, SMS, authority 
     await page.getByRole('button', { name: w.review.submit }).click();
     await page.waitForURL((url) => url.pathname === `/app/orders/${reference}`, { timeout: 60_000 });
     await expectStatus(page, 'submitted');
+    await keyStep(openPage, page, JOURNEY, 'resubmitted', { user: applicant });
   });
 
   step(
@@ -312,9 +339,11 @@ describe('first filing: sign-up, provider return, fix, identity, SMS, authority 
       await page.getByRole('button', { name: t.identityPass }).click();
       await confirm(page, t.identityPassTitle, t.identityPass);
       await expectStatus(page, 'ready_for_authority');
+      await keyStep(openPage, page, JOURNEY, 'identity-passed', { user: provider });
       await page.locator('main').getByRole('button', { name: t.sendToAuthority }).click();
       await confirm(page, t.sendToAuthorityTitle, t.sendToAuthority);
       await expectStatus(page, 'sms_verification');
+      await keyStep(openPage, page, JOURNEY, 'sent-to-authority', { user: provider });
     },
   );
 
@@ -343,10 +372,16 @@ describe('first filing: sign-up, provider return, fix, identity, SMS, authority 
     await page.getByRole('heading', { name: ui.order.sms.title, exact: true }).waitFor({ timeout: 30_000 });
     await waitForSettled(page);
     await page.getByRole('textbox', { name: ui.order.sms.code }).fill(code);
-    await keyStep(openPage, page, JOURNEY, 'sms-step', { user: applicant });
+    await keyStep(openPage, page, JOURNEY, 'sms-step', {
+      user: applicant,
+      prepare: async (variant, language) => {
+        await variant.getByRole('textbox', { name: textsFor(language).order.sms.code }).fill(code);
+      },
+    });
     await page.getByRole('button', { name: ui.order.sms.submit }).click();
     await page.getByText(ui.order.sms.accepted).waitFor({ timeout: 30_000 });
     await expectStatus(page, 'authority_review');
+    await keyStep(openPage, page, JOURNEY, 'sms-accepted', { user: applicant });
   });
 
   step('the Beijing authority approves and the numbers are issued', async () => {
@@ -363,7 +398,10 @@ describe('first filing: sign-up, provider return, fix, identity, SMS, authority 
     // The server's preview: the entity number and the site's number, as the approval will issue them.
     await dialog.getByText(t.numbers.intro).waitFor({ timeout: 30_000 });
     const previewed = (await dialog.locator('code').allTextContents()).map((text) => text.trim());
-    await keyStep(openPage, page, JOURNEY, 'authority-approves', { user: authority });
+    await keyStep(openPage, page, JOURNEY, 'authority-approves', {
+      user: authority,
+      prepare: openApproveDialog,
+    });
     await dialog.getByRole('button', { name: t.actions.approveConfirm }).click();
 
     const issued = page.getByRole('alert', { name: t.numbers.justIssued });
@@ -373,6 +411,7 @@ describe('first filing: sign-up, provider return, fix, identity, SMS, authority 
     expect(story.number, `numbers issued: ${numbers.join(', ')}`).toBeDefined();
     expect(previewed, 'the approval dialog showed the numbers then issued').toEqual(numbers);
     await expectStatus(page, 'approved');
+    await keyStep(openPage, page, JOURNEY, 'numbers-issued', { user: authority });
   });
 
   step('the new number is on the applicant’s dashboard and in the public registry', async () => {

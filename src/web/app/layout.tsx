@@ -147,8 +147,9 @@ function AccountMenu({ me, unread }: { me: Me; unread: number }) {
         <Menu.Divider />
         <Menu.Item
           onClick={async () => {
-            await signOut();
+            // Leave the signed-in page first: mounted, it would refetch its data without a session (401).
             await navigate({ to: '/' });
+            await signOut();
           }}
         >
           {t('auth.signOut')}

@@ -71,6 +71,9 @@ export const theme = createTheme({
     // A wide table scrolls sideways on a phone: the scrolling box takes the keyboard focus, so it can
     // be scrolled with the arrow keys (WCAG 2.1.1; axe's scrollable-region-focusable).
     TableScrollContainer: { defaultProps: { type: 'native', tabIndex: 0 } },
+    // A spinner is named by its aria-label ("Loading …"), which a plain <span> may not carry: as a status
+    // it may, and its name is announced (axe's aria-prohibited-attr).
+    Loader: { defaultProps: { role: 'status' } },
   },
 });
 

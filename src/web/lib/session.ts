@@ -89,8 +89,9 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useCallback(async () => {
     await api.post('/api/auth/sign-out', {});
-    queryClient.clear();
+    // The caller becomes nobody (the header follows at once); everything else read as them is dropped.
     queryClient.setQueryData(meQuery.queryKey, null);
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQuery.queryKey[0] });
   }, [queryClient]);
 }
 

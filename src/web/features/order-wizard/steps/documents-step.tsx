@@ -22,6 +22,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment as AttachmentDraft } from '../../../../contracts/order-content.ts';
+import { PERSONAL_DOCUMENT_KINDS } from '../../../../domain/order-content/order-document-checklist.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { formatNumber, localize } from '../../../lib/format.ts';
@@ -41,15 +42,6 @@ import { useWizard } from '../wizard-state.tsx';
 /** JPEG, PNG or PDF up to 10 MB: what the API accepts (judged by content there; by type here). */
 const ACCEPT = ['image/png', 'image/jpeg', 'application/pdf'];
 const MAX_BYTES = 10 * 1024 * 1024;
-/** Kinds that are one person's document: the applicant says whose. */
-const PERSON_KINDS = new Set([
-  'id_card_scans',
-  'passport_scan',
-  'hk_macao_permit_scan',
-  'taiwan_permit_scan',
-  'residence_permit',
-  'verification_photo',
-]);
 
 interface Upload {
   key: string;
@@ -130,7 +122,7 @@ function DocumentCard({
           <Text size="xs" c="dimmed">
             {formatSize(document.size)}
           </Text>
-          {PERSON_KINDS.has(document.kind) && attachment && people.length > 1 && (
+          {PERSONAL_DOCUMENT_KINDS.has(document.kind) && attachment && people.length > 1 && (
             <Select
               size="xs"
               label={t('documents.whose')}
@@ -385,7 +377,7 @@ export function DocumentsStep() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: documentsQuery(ref).queryKey });
 
   const personFor = (kind: string): string | undefined => {
-    if (!PERSON_KINDS.has(kind)) return undefined;
+    if (!PERSONAL_DOCUMENT_KINDS.has(kind)) return undefined;
     const taken = new Set(
       (wizard.content.attachments ?? []).filter((a) => a.kind === kind).map((a) => a.personRef),
     );
