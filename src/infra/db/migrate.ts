@@ -17,6 +17,7 @@ import * as preferences from './migrations/0007-preferences.ts';
 import * as fetchAllowList from './migrations/0008-fetch-allow-list.ts';
 import * as licences from './migrations/0009-licences.ts';
 import * as siteMonitors from './migrations/0010-site-monitors.ts';
+import * as userDisabled from './migrations/0011-user-disabled.ts';
 
 /** A migration file: forward-only, one `up` that branches on the dialect where SQL must differ. */
 interface DialectMigration {
@@ -38,6 +39,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0008-fetch-allow-list': fetchAllowList,
   '0009-licences': licences,
   '0010-site-monitors': siteMonitors,
+  '0011-user-disabled': userDisabled,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
