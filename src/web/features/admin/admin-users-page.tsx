@@ -651,20 +651,29 @@ function UserPicker({
 }) {
   const { t } = useTranslation('admin');
   const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
+  // The chosen user stays an option: after a choice the box shows its label, which is no query.
+  const [selected, setSelected] = useState<Account | undefined>();
+  const labelOf = (user: Account) => `${user.name} <${user.email}>`;
+  const query = selected && search === labelOf(selected) ? '' : search.trim();
+  const [debounced] = useDebouncedValue(query, 250);
   const users = useUsers(debounced, 20);
-  const items = users.data?.items ?? [];
+  const found = (users.data?.items ?? []).map((item) => item.user);
+  const options = selected && !found.some((u) => u.id === selected.id) ? [selected, ...found] : found;
   return (
     <Select
       label={t('members.user')}
       placeholder={t('members.userSearch')}
-      data={items.map(({ user }) => ({ value: user.id, label: `${user.name} <${user.email}>` }))}
+      data={options.map((user) => ({ value: user.id, label: labelOf(user) }))}
       value={value}
-      onChange={(id) => onChange(id, items.find((item) => item.user.id === id)?.user)}
+      onChange={(id) => {
+        const user = options.find((u) => u.id === id);
+        setSelected(user);
+        onChange(id, user);
+      }}
       searchable
       searchValue={search}
       onSearchChange={setSearch}
-      filter={({ options }) => options}
+      filter={({ options: all }) => all}
       nothingFoundMessage={users.isFetching ? t('common:states.loading') : t('users.none')}
       required
       error={error}
@@ -688,23 +697,28 @@ function OrganisationPicker({
   const { t, i18n } = useTranslation('admin');
   const language = i18n.resolvedLanguage ?? 'en';
   const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const [selected, setSelected] = useState<AdminOrganisation | undefined>();
+  const labelOf = (o: AdminOrganisation) => `${orgName(o, language)} · ${t(`organisations.kinds.${o.kind}`)}`;
+  const query = selected && search === labelOf(selected) ? '' : search.trim();
+  const [debounced] = useDebouncedValue(query, 250);
   const organisations = useOrganisations(debounced, 30);
-  const items = organisations.data?.items ?? [];
+  const found = organisations.data?.items ?? [];
+  const options = selected && !found.some((o) => o.id === selected.id) ? [selected, ...found] : found;
   return (
     <Select
       label={label}
       placeholder={t('members.organisationSearch')}
-      data={items.map((o) => ({
-        value: o.id,
-        label: `${orgName(o, language)} · ${t(`organisations.kinds.${o.kind}`)}`,
-      }))}
+      data={options.map((o) => ({ value: o.id, label: labelOf(o) }))}
       value={value}
-      onChange={(id) => onChange(items.find((o) => o.id === id))}
+      onChange={(id) => {
+        const organisation = options.find((o) => o.id === id);
+        setSelected(organisation);
+        onChange(organisation);
+      }}
       searchable
       searchValue={search}
       onSearchChange={setSearch}
-      filter={({ options }) => options}
+      filter={({ options: all }) => all}
       nothingFoundMessage={organisations.isFetching ? t('common:states.loading') : t('organisations.none')}
       clearable={!required}
       required={required}
