@@ -15,7 +15,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
-import { IconChevronDown, IconSearch } from '@tabler/icons-react';
+import { IconChevronDown, IconCircleCheck, IconSearch } from '@tabler/icons-react';
 import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
@@ -72,9 +72,12 @@ export function AdminUsersPage() {
       <PageTitle title={t('users.title')} description={t('users.description')} />
       <div aria-live="polite">
         {announcement && (
-          <Text c="green.9" fw={500} mb="sm" data-testid="users-announcement">
-            {announcement}
-          </Text>
+          <Group gap={6} mb="sm" wrap="nowrap" align="flex-start">
+            <IconCircleCheck size={20} color="var(--mantine-color-green-9)" aria-hidden />
+            <Text c="dark.8" fw={500} data-testid="users-announcement">
+              {announcement}
+            </Text>
+          </Group>
         )}
       </div>
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
@@ -587,7 +590,13 @@ function CreateOrganisationModal({
   }
   const required = t('source.required');
   return (
-    <Modal opened={opened} onClose={close} title={t('organisations.createTitle')} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      opened={opened}
+      onClose={close}
+      title={t('organisations.createTitle')}
+      centered
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <NativeSelect
@@ -779,7 +788,13 @@ function AddMemberModal({
   }
   const required = t('source.required');
   return (
-    <Modal opened={opened} onClose={close} title={t('members.title')} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      opened={opened}
+      onClose={close}
+      title={t('members.title')}
+      centered
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {preset?.user ? (
@@ -918,7 +933,13 @@ function InviteUserModal({
   }
   const required = t('source.required');
   return (
-    <Modal opened={opened} onClose={close} title={t('invite.title')} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      opened={opened}
+      onClose={close}
+      title={t('invite.title')}
+      centered
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
@@ -1030,7 +1051,13 @@ function ConfirmUserAction({
     }
   }
   return (
-    <Modal opened onClose={close} title={t(`confirm.${key}.title`, { name: user.name })} centered>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      opened
+      onClose={close}
+      title={t(`confirm.${key}.title`, { name: user.name })}
+      centered
+    >
       <Stack gap="sm">
         <Text size="sm">{t(`confirm.${key}.body`, { name: user.name, email: user.email })}</Text>
         {mutation.error && <ApiErrorAlert error={mutation.error} />}
@@ -1105,7 +1132,14 @@ function ManageRolesModal({
     }
   }
   return (
-    <Modal opened onClose={close} title={t('roles.title', { name: user.user.name })} centered size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      opened
+      onClose={close}
+      title={t('roles.title', { name: user.user.name })}
+      centered
+      size="lg"
+    >
       {asking ? (
         <Stack gap="sm">
           <Text size="sm">
