@@ -1,6 +1,5 @@
-import { type BetterAuthOptions, betterAuth } from 'better-auth';
+import { type BetterAuthOptions, betterAuth, type GenericEndpointContext } from 'better-auth';
 import { APIError } from 'better-auth/api';
-import type { GenericEndpointContext } from 'better-auth';
 import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { CredentialAccounts, UserAccount } from '../../app/accounts/account-stores.ts';
 import type { Database } from '../db/database.ts';
