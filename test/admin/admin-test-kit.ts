@@ -30,9 +30,11 @@ export async function buildAdminTestApp(
   options: { fetchAllowHosts?: string[] } = {},
 ): Promise<HttpTestApp & { admin: AdminDeps; monitoring: MonitorDeps }> {
   const config = { ...buildTestConfig(), fetchAllowHosts: options.fetchAllowHosts ?? [] };
+  // One key for both, as server.ts has: the outbox view decrypts the accounts' password-link mail.
+  const secretKey = randomBytes(32);
   const accounts = createAccountServices({
     database,
-    secretKey: Buffer.alloc(32, 7),
+    secretKey,
     publicUrl: buildTestConfig().publicUrl,
     clock: systemClock,
   });
@@ -50,7 +52,7 @@ export async function buildAdminTestApp(
     clock,
     calendar: admin.calendar,
     catalogue: defaultCatalogue,
-    fieldCipher: createFieldCipher(deriveDataKeys(randomBytes(32))),
+    fieldCipher: createFieldCipher(deriveDataKeys(secretKey)),
     random: cryptoRandom,
     directory: createPeopleDirectory(database.kysely),
     authorityMode: 'sandbox',

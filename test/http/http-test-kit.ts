@@ -96,7 +96,7 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** One request as a signed-in browser (or an anonymous caller without `cookie`) would send it. */
 export function send(

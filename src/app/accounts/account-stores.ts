@@ -1,6 +1,7 @@
 import type { Role } from '../../domain/policy/order-access.ts';
 import type { AuditLogStore } from '../audit/audit-log-store.ts';
 import type { Clock } from '../ports.ts';
+import type { PreferenceStore } from './preference-store.ts';
 
 /**
  * The accounts ports: users (better-auth's table, read through the directory), organisations,
@@ -52,7 +53,10 @@ export interface OrganisationStore {
   findByName(name: string): Promise<Organisation | undefined>;
   findAuthority(provinceCode: string): Promise<Organisation | undefined>;
   findPlatform(): Promise<Organisation | undefined>;
-  list(filter: { kind?: OrganisationKind | undefined } & PageRequest): Promise<Page<Organisation>>;
+  /** Oldest first; `query` matches a substring of either name (case-insensitive). */
+  list(
+    filter: { kind?: OrganisationKind | undefined; query?: string | undefined } & PageRequest,
+  ): Promise<Page<Organisation>>;
   /** Inserts the authorities whose province has none yet; returns how many it inserted. */
   insertMissingAuthorities(authorities: NewOrganisation[], createdAt: string): Promise<number>;
   /** Inserts the platform organisation unless it exists; returns it either way. */
@@ -75,6 +79,13 @@ export interface MembershipStore {
   /** Oldest first. */
   listForUser(userId: string): Promise<MembershipWithOrganisation[]>;
   listForUsers(userIds: readonly string[]): Promise<MembershipWithOrganisation[]>;
+  findById(id: string): Promise<MembershipWithOrganisation | undefined>;
+  /** How many memberships hold `role` for users who are not disabled. */
+  countActiveWithRole(role: Role): Promise<number>;
+  /** False when there is no such membership. */
+  remove(id: string): Promise<boolean>;
+  /** Undefined when there is no such membership or the user already has `role` in its organisation. */
+  changeRole(id: string, role: Role): Promise<Membership | undefined>;
   /** Undefined when the user already has this role in this organisation. */
   add(
     membership: { userId: string; organisationId: string; role: Role },
@@ -148,14 +159,20 @@ export interface UserAccount {
   email: string;
   twoFactorEnabled: boolean;
   createdAt: string;
+  /** When an administrator disabled the user; null while they may sign in. */
+  disabledAt: string | null;
+  /** False for an invited user who has not set a password yet. */
+  hasPassword: boolean;
 }
 
-/** Reads the users better-auth keeps. */
+/** Reads the users better-auth keeps; of their rows it writes only `disabled_at`, which is ours. */
 export interface UserDirectory {
   findById(id: string): Promise<UserAccount | undefined>;
   findByEmail(email: string): Promise<UserAccount | undefined>;
   /** Oldest first; `query` matches a substring of the name or e-mail address. */
   list(filter: { query?: string | undefined } & PageRequest): Promise<Page<UserAccount>>;
+  /** Disables (`at`) or re-enables (null) the user; false when there is no such user. */
+  setDisabledAt(id: string, at: string | null): Promise<boolean>;
 }
 
 /** Creates users with a password, hashed by better-auth as its own sign-up does. */
@@ -164,6 +181,8 @@ export interface CredentialAccounts {
   readonly passwordLength: { min: number; max: number };
   /** Undefined when the e-mail address is taken. */
   createUser(input: { email: string; name: string; password: string }): Promise<UserAccount | undefined>;
+  /** A user without a password, who sets one from a password link; undefined when the address is taken. */
+  createInvitedUser(input: { email: string; name: string }): Promise<UserAccount | undefined>;
   deleteUser(id: string): Promise<void>;
 }
 
@@ -174,6 +193,7 @@ export interface AccountStores {
   apiTokens: ApiTokenStore;
   clientAuthorisations: ClientAuthorisationStore;
   users: UserDirectory;
+  preferences: PreferenceStore;
   auditLog: AuditLogStore;
 }
 
@@ -201,6 +221,14 @@ export interface AuthGateway {
   handle(request: Request): Promise<Response>;
   /** The session the request's cookie belongs to; undefined without one or when it expired. */
   findSession(headers: Headers): Promise<SessionLookup | undefined>;
+  /** Ends every session of the user (they are signed out everywhere). */
+  revokeSessions(userId: string): Promise<void>;
+  /**
+   * Has better-auth issue a single-use password link for the address and mail it through the outbox
+   * (an invitation for a user without a password, a reset otherwise). Nothing happens for an unknown
+   * or disabled address.
+   */
+  sendPasswordLink(email: string): Promise<void>;
 }
 
 /** What the server needs for accounts: the use cases' deps and the sign-in protocol. */

@@ -8,7 +8,7 @@ import type {
 
 export function listOrganisations(
   deps: { stores: { organisations: OrganisationStore } },
-  filter: { kind?: OrganisationKind | undefined } & PageRequest,
+  filter: { kind?: OrganisationKind | undefined; query?: string | undefined } & PageRequest,
 ): Promise<Page<Organisation>> {
   return deps.stores.organisations.list(filter);
 }

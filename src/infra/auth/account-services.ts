@@ -5,7 +5,9 @@ import type {
   AccountsTransaction,
   AuthGateway,
 } from '../../app/accounts/account-stores.ts';
+import { mailPasswordLink, type PasswordLinkMailDeps } from '../../app/accounts/mail-password-link.ts';
 import type { Clock } from '../../app/ports.ts';
+import { createFieldCipher, deriveDataKeys } from '../crypto/envelope.ts';
 import type { Database } from '../db/database.ts';
 import { createApiTokenRepository } from '../db/repositories/api-token-repository.ts';
 import { createAuditLogRepository } from '../db/repositories/audit-log-repository.ts';
@@ -13,9 +15,17 @@ import {
   createClientAuthorisationRepository,
   createMembershipRepository,
 } from '../db/repositories/membership-repository.ts';
+import { createNotificationRepository } from '../db/repositories/notification-repository.ts';
 import { createOrganisationRepository } from '../db/repositories/organisation-repository.ts';
+import { createPreferenceRepository } from '../db/repositories/preference-repository.ts';
 import type { DB } from '../db/schema.ts';
-import { type Auth, type CreateAuthOptions, createAuth, createCredentialAccounts } from './create-auth.ts';
+import {
+  type Auth,
+  type CreateAuthOptions,
+  createAuth,
+  createCredentialAccounts,
+  PASSWORD_LINK_EXPIRES_IN_SECONDS,
+} from './create-auth.ts';
 import { createUserDirectory } from './user-directory.ts';
 
 /** Every accounts store on one executor: the database, or a transaction. */
@@ -26,6 +36,7 @@ export function createAccountStores(executor: Kysely<DB>): AccountStores {
     apiTokens: createApiTokenRepository(executor),
     clientAuthorisations: createClientAuthorisationRepository(executor),
     users: createUserDirectory(executor),
+    preferences: createPreferenceRepository(executor),
     auditLog: createAuditLogRepository(executor),
   };
 }
@@ -46,14 +57,34 @@ export function createAuthGateway(auth: Auth): AuthGateway {
       if (!response) return undefined;
       return { userId: response.user.id, setCookies: responseHeaders.getSetCookie() };
     },
+    async revokeSessions(userId) {
+      const context = await auth.$context;
+      await context.internalAdapter.deleteUserSessions(userId);
+    },
+    async sendPasswordLink(email) {
+      // better-auth issues and stores the single-use token, then calls sendResetPassword (below).
+      await auth.api.requestPasswordReset({ body: { email } });
+    },
   };
 }
 
 /** Accounts on the app's database: better-auth for signing in, our repositories for the rest. */
-export function createAccountServices(options: CreateAuthOptions & { clock: Clock }): AccountServices {
-  const auth = createAuth(options);
+export function createAccountServices(
+  options: Omit<CreateAuthOptions, 'sendPasswordLink'> & { clock: Clock },
+): AccountServices {
+  const stores = createAccountStores(options.database.kysely);
+  // The field cipher of the server's key, as the outbox dispatcher decrypts mail with (server.ts).
+  const mailDeps: PasswordLinkMailDeps = {
+    stores,
+    notifications: createNotificationRepository(options.database.kysely, options.database.dialect),
+    fieldCipher: createFieldCipher(deriveDataKeys(options.secretKey)),
+    clock: options.clock,
+    publicUrl: options.publicUrl,
+    expiresInHours: PASSWORD_LINK_EXPIRES_IN_SECONDS / 3600,
+  };
+  const auth = createAuth({ ...options, sendPasswordLink: (link) => mailPasswordLink(mailDeps, link) });
   return {
-    stores: createAccountStores(options.database.kysely),
+    stores,
     transaction: createAccountsTransaction(options.database),
     credentials: createCredentialAccounts(auth),
     clock: options.clock,

@@ -1,4 +1,5 @@
-import { type BetterAuthOptions, betterAuth } from 'better-auth';
+import { type BetterAuthOptions, betterAuth, type GenericEndpointContext } from 'better-auth';
+import { APIError } from 'better-auth/api';
 import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { CredentialAccounts, UserAccount } from '../../app/accounts/account-stores.ts';
 import type { Database } from '../db/database.ts';
@@ -17,7 +18,32 @@ export interface CreateAuthOptions {
   /** Where users reach the server (config.publicUrl): the trusted origin of cookie-carrying requests. */
   publicUrl: string;
   logger?: AuthLogger | undefined;
+  /**
+   * Mails a password link better-auth issued (request-password-reset): the caller puts it in the mail
+   * outbox. Without it, password links cannot be requested.
+   */
+  sendPasswordLink?: ((link: PasswordLink) => Promise<void>) | undefined;
 }
+
+/** A single-use password link's token and the user it is for. */
+export interface PasswordLink {
+  userId: string;
+  email: string;
+  name: string;
+  /** Goes into `<publicUrl>/reset-password?token=…`; better-auth keeps it in auth_verifications. */
+  token: string;
+}
+
+type HookContext = Pick<GenericEndpointContext, 'context'>;
+
+/** better-auth's code (`details.authCode`) when a disabled user signs in. */
+export const ACCOUNT_DISABLED_CODE = 'ACCOUNT_DISABLED';
+
+/**
+ * How long a password link works: invitations are mailed to people who may read their mail the next
+ * day, so a day rather than better-auth's hour; the link is single-use either way.
+ */
+export const PASSWORD_LINK_EXPIRES_IN_SECONDS = 24 * 60 * 60;
 
 /** better-auth's routes live under this path; the server forwards everything below it. */
 export const AUTH_BASE_PATH = '/api/auth';
@@ -36,9 +62,10 @@ const SESSION_UPDATE_AGE_SECONDS = 24 * 60 * 60;
 const PASSWORD_LENGTH = { min: 8, max: 128 } as const;
 
 /**
- * Flows that need mail or third parties the platform does not offer through better-auth: password
- * reset and e-mail verification wait for the mail outbox, social sign-in is not used, and one-time
- * codes by mail are not a second factor here (TOTP is).
+ * Flows that need mail or third parties the platform does not offer through better-auth: e-mail
+ * verification and change are not offered, social sign-in is not used, and one-time codes by mail are
+ * not a second factor here (TOTP is). Password links (request-password-reset, reset-password) go
+ * through the mail outbox.
  */
 const DISABLED_PATHS = [
   '/sign-in/social',
@@ -47,8 +74,6 @@ const DISABLED_PATHS = [
   '/refresh-token',
   '/get-access-token',
   '/account-info',
-  '/request-password-reset',
-  '/reset-password',
   '/verify-email',
   '/send-verification-email',
   '/change-email',
@@ -83,6 +108,7 @@ export function createAuth(options: CreateAuthOptions) {
 export function buildAuthOptions(options: CreateAuthOptions) {
   const isHttps = options.publicUrl.startsWith('https:');
   const logger = options.logger;
+  const sendPasswordLink = options.sendPasswordLink ?? (async () => {});
   return {
     appName: 'OpenBeian',
     baseURL: options.publicUrl,
@@ -98,6 +124,34 @@ export function buildAuthOptions(options: CreateAuthOptions) {
       minPasswordLength: PASSWORD_LENGTH.min,
       maxPasswordLength: PASSWORD_LENGTH.max,
       autoSignIn: true,
+      resetPasswordTokenExpiresIn: PASSWORD_LINK_EXPIRES_IN_SECONDS,
+      // Whoever had the old password is signed out once a new one is set.
+      revokeSessionsOnPasswordReset: true,
+      ...(options.sendPasswordLink === undefined
+        ? {}
+        : {
+            sendResetPassword: async ({ user, token }: { user: AuthUser; token: string }) => {
+              await sendPasswordLink({ userId: String(user.id), email: user.email, name: user.name, token });
+            },
+          }),
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // Every sign-in (password, two-factor, after a reset) ends in a new session: refuse it here.
+          before: async (session: { userId: string | number }, context: HookContext | null) => {
+            // Through better-auth's adapter, which joins the transaction a sign-up runs in (on SQLite a
+            // query beside it would wait for the transaction's lock forever).
+            const user = await context?.context.internalAdapter.findUserById(String(session.userId));
+            if (user && (user as { disabledAt?: unknown }).disabledAt != null) {
+              throw APIError.from('UNAUTHORIZED', {
+                code: ACCOUNT_DISABLED_CODE,
+                message: 'This account has been disabled by an administrator.',
+              });
+            }
+          },
+        },
+      },
     },
     user: {
       modelName: 'users',
@@ -105,6 +159,17 @@ export function buildAuthOptions(options: CreateAuthOptions) {
         emailVerified: 'email_verified',
         createdAt: 'created_at',
         updatedAt: 'updated_at',
+      },
+      additionalFields: {
+        // Ours (migration 0012, written by src/app/accounts/set-user-disabled.ts): read by the hook
+        // below, never set through better-auth and never in its answers.
+        disabledAt: {
+          type: 'string',
+          fieldName: 'disabled_at',
+          required: false,
+          input: false,
+          returned: false,
+        },
       },
     },
     session: {
@@ -197,13 +262,15 @@ interface AuthUser {
   twoFactorEnabled?: boolean | null | undefined;
 }
 
-function toUserAccount(user: AuthUser): UserAccount {
+function toUserAccount(user: AuthUser, hasPassword: boolean): UserAccount {
   return {
     id: user.id,
     name: user.name,
     email: user.email,
     twoFactorEnabled: user.twoFactorEnabled === true,
     createdAt: user.createdAt.toISOString(),
+    disabledAt: null,
+    hasPassword,
   };
 }
 
@@ -242,7 +309,23 @@ export function createCredentialAccounts(auth: Auth): CredentialAccounts {
         await context.internalAdapter.deleteUser(user.id);
         throw error;
       }
-      return toUserAccount(user);
+      return toUserAccount(user, true);
+    },
+    async createInvitedUser(input) {
+      const context = await auth.$context;
+      const email = input.email.toLowerCase();
+      if (await context.internalAdapter.findUserByEmail(email)) return undefined;
+      try {
+        // No credential account yet: better-auth's reset-password creates it with the first password.
+        const user = await context.internalAdapter.createUser(
+          { email, name: input.name, emailVerified: false },
+          { method: 'email-password' },
+        );
+        return toUserAccount(user, false);
+      } catch (error) {
+        if (await context.internalAdapter.findUserByEmail(email)) return undefined;
+        throw error;
+      }
     },
     async deleteUser(id) {
       const context = await auth.$context;

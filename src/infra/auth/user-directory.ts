@@ -1,35 +1,53 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { UserAccount, UserDirectory } from '../../app/accounts/account-stores.ts';
-import { parseRowId } from '../db/repositories/organisation-repository.ts';
+import { parseRowId, toContainsPattern } from '../db/repositories/organisation-repository.ts';
 import type { DB } from '../db/schema.ts';
-import type { UsersTable } from '../db/tables/accounts.ts';
 
 /** better-auth writes Date objects on PostgreSQL and ISO text on SQLite (tables/accounts.ts). */
 function toIsoTimestamp(value: string | Date): string {
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 }
 
-function toUserAccount(
-  row: Pick<Selectable<UsersTable>, 'id' | 'name' | 'email' | 'two_factor_enabled' | 'created_at'>,
-): UserAccount {
+interface UserRow {
+  id: number;
+  name: string;
+  email: string;
+  two_factor_enabled: number | boolean | null;
+  created_at: string | Date;
+  disabled_at: string | null;
+  has_password: number | boolean | string | null;
+}
+
+function toUserAccount(row: UserRow): UserAccount {
   return {
     id: String(row.id),
     name: row.name,
     email: row.email,
     twoFactorEnabled: row.two_factor_enabled === true || row.two_factor_enabled === 1,
     createdAt: toIsoTimestamp(row.created_at),
+    disabledAt: row.disabled_at,
+    hasPassword: row.has_password === true || Number(row.has_password) === 1,
   };
 }
 
-/** `%`, `_` and the escape character itself match literally. */
-function toContainsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** Reads better-auth's users table; better-auth alone writes it. */
+/** Reads better-auth's users table; better-auth alone writes it, except our `disabled_at`. */
 export function createUserDirectory(executor: Kysely<DB>): UserDirectory {
   const selectUsers = () =>
-    executor.selectFrom('users').select(['id', 'name', 'email', 'two_factor_enabled', 'created_at']);
+    executor
+      .selectFrom('users')
+      .select(['id', 'name', 'email', 'two_factor_enabled', 'created_at', 'disabled_at'])
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('auth_accounts as a')
+              .select('a.id')
+              .whereRef('a.user_id', '=', 'users.id')
+              .where('a.provider_id', '=', 'credential')
+              .where('a.password', 'is not', null),
+          )
+          .as('has_password'),
+      );
 
   return {
     async findById(id) {
@@ -45,23 +63,31 @@ export function createUserDirectory(executor: Kysely<DB>): UserDirectory {
     },
 
     async list({ query, limit, offset }) {
-      let filtered = executor.selectFrom('users');
-      if (query !== undefined && query !== '') {
-        const pattern = toContainsPattern(query);
-        filtered = filtered.where(
-          sql<boolean>`(lower(name) like ${pattern} escape '\\' or email like ${pattern} escape '\\')`,
-        );
+      const isFiltered = query !== undefined && query !== '';
+      const pattern = toContainsPattern(query ?? '');
+      const matching = sql<boolean>`(lower(name) like ${pattern} escape '\\' or email like ${pattern} escape '\\')`;
+      let rows = selectUsers();
+      let counted = executor.selectFrom('users');
+      if (isFiltered) {
+        rows = rows.where(matching);
+        counted = counted.where(matching);
       }
-      const [rows, count] = await Promise.all([
-        filtered
-          .select(['id', 'name', 'email', 'two_factor_enabled', 'created_at'])
-          .orderBy('id')
-          .limit(limit)
-          .offset(offset)
-          .execute(),
-        filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+      const [items, count] = await Promise.all([
+        rows.orderBy('id').limit(limit).offset(offset).execute(),
+        counted.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
       ]);
-      return { items: rows.map(toUserAccount), total: Number(count.total) };
+      return { items: items.map(toUserAccount), total: Number(count.total) };
+    },
+
+    async setDisabledAt(id, at) {
+      const rowId = parseRowId(id);
+      if (rowId === undefined) return false;
+      const result = await executor
+        .updateTable('users')
+        .set({ disabled_at: at })
+        .where('id', '=', rowId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
   };
 }

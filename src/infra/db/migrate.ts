@@ -18,6 +18,7 @@ import * as fetchAllowList from './migrations/0008-fetch-allow-list.ts';
 import * as licences from './migrations/0009-licences.ts';
 import * as siteMonitors from './migrations/0010-site-monitors.ts';
 import * as orderListFilters from './migrations/0011-order-list-filters.ts';
+import * as userDisabled from './migrations/0012-user-disabled.ts';
 
 /** A migration file: forward-only, one `up` that branches on the dialect where SQL must differ. */
 interface DialectMigration {
@@ -40,6 +41,7 @@ const MIGRATIONS: Readonly<Record<string, DialectMigration>> = {
   '0009-licences': licences,
   '0010-site-monitors': siteMonitors,
   '0011-order-list-filters': orderListFilters,
+  '0012-user-disabled': userDisabled,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

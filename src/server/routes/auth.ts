@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError, type ErrorCode } from '../../app/errors.ts';
 import type { Localized } from '../../domain/shared/localized.ts';
-import { AUTH_BASE_PATH } from '../../infra/auth/create-auth.ts';
+import { ACCOUNT_DISABLED_CODE, AUTH_BASE_PATH } from '../../infra/auth/create-auth.ts';
 import { getRateLimitConfig, type RouteDeps } from '../deps.ts';
 import { defaultMessages } from '../errors.ts';
 import { getAccounts, toAuthHeaders } from '../plugins/auth.ts';
@@ -123,6 +123,14 @@ const AUTH_MESSAGES: Readonly<Record<string, Localized>> = {
   INVALID_PASSWORD: { en: 'The password is wrong.', zh: '密码错误。' },
   PASSWORD_TOO_SHORT: { en: 'The password is too short.', zh: '密码太短。' },
   PASSWORD_TOO_LONG: { en: 'The password is too long.', zh: '密码太长。' },
+  INVALID_TOKEN: {
+    en: 'This password link is invalid, used or expired: ask for a new one.',
+    zh: '该密码链接无效、已使用或已过期，请重新获取。',
+  },
+  [ACCOUNT_DISABLED_CODE]: {
+    en: 'This account has been disabled. Contact your administrator.',
+    zh: '该账户已被停用，请联系管理员。',
+  },
   INVALID_CODE: { en: 'The code is wrong.', zh: '验证码错误。' },
   INVALID_TWO_FACTOR_COOKIE: {
     en: 'The two-factor sign-in expired: sign in with your password again.',
@@ -209,7 +217,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
         tags: ['auth'],
         summary: 'Sign in with e-mail and password',
         description:
-          'Sets the session cookie (`openbeian.session_token`, HttpOnly, SameSite=Lax). A wrong e-mail address and a wrong password answer alike: 401 `unauthenticated`, `details.authCode` INVALID_EMAIL_OR_PASSWORD. Accounts with two-factor authentication get a TwoFactorChallenge instead of a session.',
+          'Sets the session cookie (`openbeian.session_token`, HttpOnly, SameSite=Lax). A wrong e-mail address and a wrong password answer alike: 401 `unauthenticated`, `details.authCode` INVALID_EMAIL_OR_PASSWORD. A disabled account (right password) answers 401 with `details.authCode` ACCOUNT_DISABLED. Accounts with two-factor authentication get a TwoFactorChallenge instead of a session.',
         body: z
           .strictObject({
             email: emailSchema,
@@ -325,6 +333,49 @@ export function registerAuthRoutes(app: FastifyInstance, deps: RouteDeps): void 
         summary: 'Disable two-factor authentication',
         body: z.strictObject({ password: passwordSchema }).meta({ id: 'TwoFactorDisableRequest' }),
         response: { 200: z.object({ status: z.boolean() }), ...authErrorResponses },
+      },
+    },
+    forward,
+  );
+
+  typed.post(
+    `${AUTH_BASE_PATH}/request-password-reset`,
+    {
+      config: signInLimit,
+      schema: {
+        tags: ['auth'],
+        summary: 'Mail a password reset link',
+        description:
+          'Queues a mail with a single-use link to `/reset-password?token=…` (valid 24 hours) when the address has an enabled account. Answers alike whether or not it has one, so nobody learns which addresses have accounts.',
+        body: z.strictObject({ email: emailSchema }).meta({ id: 'RequestPasswordResetRequest' }),
+        response: {
+          200: z.object({ status: z.boolean(), message: z.string() }).meta({ id: 'PasswordResetRequested' }),
+          ...authErrorResponses,
+        },
+      },
+    },
+    forward,
+  );
+
+  typed.post(
+    `${AUTH_BASE_PATH}/reset-password`,
+    {
+      config: signInLimit,
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a password from a password link',
+        description:
+          'With the token of a password link (an invitation or a reset): sets the password and ends every session of the account; sign in afterwards. 400 `bad_request` with `details.authCode` INVALID_TOKEN for an unknown, used or expired token.',
+        body: z
+          .strictObject({
+            token: z.string().min(1).max(200).describe('The `token` of the link.'),
+            newPassword: z.string().min(8).max(128).describe('8–128 characters.'),
+          })
+          .meta({ id: 'ResetPasswordRequest' }),
+        response: {
+          200: z.object({ status: z.boolean() }).meta({ id: 'PasswordReset' }),
+          ...authErrorResponses,
+        },
       },
     },
     forward,

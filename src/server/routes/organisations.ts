@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type MembershipWithOrganisation, ORGANISATION_KINDS } from '../../app/accounts/account-stores.ts';
 import { addMembership } from '../../app/accounts/add-membership.ts';
+import { changeMembershipRole } from '../../app/accounts/change-membership-role.ts';
 import { createOrganisation } from '../../app/accounts/create-organisation.ts';
 import { listClientAuthorisations } from '../../app/accounts/list-client-authorisations.ts';
 import { listOrganisations } from '../../app/accounts/list-organisations.ts';
@@ -10,6 +11,7 @@ import {
   type RecordedClientAuthorisation,
   recordClientAuthorisation,
 } from '../../app/accounts/record-client-authorisation.ts';
+import { removeMembership } from '../../app/accounts/remove-membership.ts';
 import { ROLES } from '../../domain/policy/order-access.ts';
 import type { RouteDeps } from '../deps.ts';
 import { getAccounts, requireRole, signedInSecurity, signedInWith } from '../plugins/auth.ts';
@@ -71,6 +73,13 @@ export const accountUserSchema = z
     email: z.string(),
     twoFactorEnabled: z.boolean(),
     createdAt: z.string(),
+    disabledAt: z
+      .string()
+      .nullable()
+      .describe('When an administrator disabled the account; null while the user may sign in.'),
+    hasPassword: z
+      .boolean()
+      .describe('False for an invited user who has not chosen a password from their link yet.'),
   })
   .meta({ id: 'User' });
 
@@ -78,6 +87,13 @@ export function presentMembership(membership: MembershipWithOrganisation) {
   const { userId: _userId, ...rest } = membership;
   return rest;
 }
+
+/** A search box's text: trimmed, at most 100 characters, no control characters. */
+export const searchQuerySchema = z
+  .string()
+  .trim()
+  .max(100)
+  .regex(/^[^\p{Cc}]*$/u, 'no control characters');
 
 export const pageQuerySchema = {
   limit: z.coerce
@@ -128,8 +144,12 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: RouteDeps
         security: signedInSecurity,
         summary: 'List organisations (platform administrators)',
         description:
-          'Access providers, the 31 built-in sandbox authorities, agencies, applicant organisations and the platform, oldest first. Callers who are not platform administrators get 404.',
-        querystring: z.object({ kind: z.enum(ORGANISATION_KINDS).optional(), ...pageQuerySchema }),
+          'Access providers, the 31 built-in sandbox authorities, agencies, applicant organisations and the platform, oldest first; `q` matches part of the English or Chinese name. Callers who are not platform administrators get 404.',
+        querystring: z.object({
+          kind: z.enum(ORGANISATION_KINDS).optional(),
+          q: searchQuerySchema.optional().describe('Part of the English or Chinese name.'),
+          ...pageQuerySchema,
+        }),
         response: {
           200: z.object({ items: z.array(organisationSchema), total: z.number().int() }),
           400: errorResponseSchema,
@@ -139,7 +159,8 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: RouteDeps
     },
     async (request) => {
       requireRole(request, ['platform_admin']);
-      const page = await listOrganisations(getAccounts(deps), request.query);
+      const { q, ...filter } = request.query;
+      const page = await listOrganisations(getAccounts(deps), { ...filter, query: q });
       return { items: page.items, total: page.total };
     },
   );
@@ -203,6 +224,56 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: RouteDeps
       });
       const { userId: _userId, ...presented } = membership;
       return reply.status(201).send(presented);
+    },
+  );
+
+  routes.patch(
+    '/api/memberships/:id',
+    {
+      preValidation: adminOnly,
+      schema: {
+        tags: ['organisations'],
+        security: signedInSecurity,
+        summary: "Change a membership's role (platform administrators)",
+        description:
+          'The new role must fit the organisation’s kind (in an access provider: provider_reviewer ↔ provider_admin). 409 when the user already has that role there. Audited as membership.role_changed.',
+        params: z.object({ id: rowIdSchema }),
+        body: z.strictObject({ role: roleSchema }).meta({ id: 'ChangeMembershipRoleRequest' }),
+        response: { 200: membershipSchema, ...protectedInputErrors },
+      },
+    },
+    async (request) => {
+      const actor = requireRole(request, ['platform_admin']);
+      const { userId: _userId, ...presented } = await changeMembershipRole(getAccounts(deps), {
+        actorLabel: `user:${actor.userId}`,
+        membershipId: request.params.id,
+        role: request.body.role,
+      });
+      return presented;
+    },
+  );
+
+  routes.delete(
+    '/api/memberships/:id',
+    {
+      preValidation: adminOnly,
+      schema: {
+        tags: ['organisations'],
+        security: signedInSecurity,
+        summary: 'Remove a membership (platform administrators)',
+        description:
+          'Takes the role away from the user. 409 (`details.reason` last_platform_admin) when it is the platform_admin role of the last administrator who can sign in. Audited as membership.removed.',
+        params: z.object({ id: rowIdSchema }),
+        response: { 204: z.null().describe('Removed.'), ...protectedInputErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireRole(request, ['platform_admin']);
+      await removeMembership(getAccounts(deps), {
+        actorLabel: `user:${actor.userId}`,
+        membershipId: request.params.id,
+      });
+      return reply.status(204).send(null);
     },
   );
 

@@ -139,6 +139,17 @@ const signInRoute = createRoute({
     'SignInPage',
   ),
 });
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: (search: Record<string, unknown>): { token?: string } => ({
+    token: optionalString(search.token),
+  }),
+  component: lazyRouteComponent(
+    withTexts(['auth'], () => import('../features/auth/reset-password-page.tsx')),
+    'ResetPasswordPage',
+  ),
+});
 const signUpRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-up',
@@ -405,6 +416,7 @@ const routeTree = rootRoute.addChildren([
   numberRoute,
   signInRoute,
   signUpRoute,
+  resetPasswordRoute,
   accountArea.addChildren([accountRoute]),
   inboxArea.addChildren([inboxRoute]),
   monitorArea.addChildren([monitorRoute, newSiteRoute, siteRoute, editSiteRoute]),

@@ -2,11 +2,12 @@ import type { Kysely, Selectable } from 'kysely';
 import type {
   ClientAuthorisation,
   ClientAuthorisationStore,
+  Membership,
   MembershipStore,
   MembershipWithOrganisation,
 } from '../../../app/accounts/account-stores.ts';
 import type { DB } from '../schema.ts';
-import type { ClientAuthorisationsTable } from '../tables/accounts.ts';
+import type { ClientAuthorisationsTable, MembershipsTable } from '../tables/accounts.ts';
 import { parseRowId, toOrganisation, toRowId } from './organisation-repository.ts';
 
 /** Who belongs to which organisation in which role, on SQLite and PostgreSQL. */
@@ -53,6 +54,55 @@ export function createMembershipRepository(executor: Kysely<DB>): MembershipStor
       return rows.map(toMembership);
     },
 
+    async findById(id) {
+      const rowId = parseRowId(id);
+      if (rowId === undefined) return undefined;
+      const row = await selectWithOrganisation().where('m.id', '=', rowId).executeTakeFirst();
+      return row ? toMembership(row) : undefined;
+    },
+
+    async countActiveWithRole(role) {
+      const row = await executor
+        .selectFrom('memberships as m')
+        .innerJoin('users as u', 'u.id', 'm.user_id')
+        .where('m.role', '=', role)
+        .where('u.disabled_at', 'is', null)
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .executeTakeFirstOrThrow();
+      return Number(row.total);
+    },
+
+    async remove(id) {
+      const rowId = parseRowId(id);
+      if (rowId === undefined) return false;
+      const result = await executor.deleteFrom('memberships').where('id', '=', rowId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    async changeRole(id, role) {
+      const rowId = parseRowId(id);
+      if (rowId === undefined) return undefined;
+      // Not when the user already holds that role in the organisation (unique user, organisation, role).
+      const row = await executor
+        .updateTable('memberships')
+        .set({ role })
+        .where('id', '=', rowId)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('memberships as other')
+                .select('other.id')
+                .whereRef('other.user_id', '=', 'memberships.user_id')
+                .whereRef('other.organisation_id', '=', 'memberships.organisation_id')
+                .where('other.role', '=', role),
+            ),
+          ),
+        )
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toPlainMembership(row) : undefined;
+    },
+
     async add(membership, createdAt) {
       const row = await executor
         .insertInto('memberships')
@@ -65,15 +115,18 @@ export function createMembershipRepository(executor: Kysely<DB>): MembershipStor
         .onConflict((oc) => oc.columns(['user_id', 'organisation_id', 'role']).doNothing())
         .returningAll()
         .executeTakeFirst();
-      if (!row) return undefined;
-      return {
-        id: String(row.id),
-        userId: String(row.user_id),
-        organisationId: String(row.organisation_id),
-        role: row.role,
-        createdAt: row.created_at,
-      };
+      return row ? toPlainMembership(row) : undefined;
     },
+  };
+}
+
+function toPlainMembership(row: Selectable<MembershipsTable>): Membership {
+  return {
+    id: String(row.id),
+    userId: String(row.user_id),
+    organisationId: String(row.organisation_id),
+    role: row.role,
+    createdAt: row.created_at,
   };
 }
 

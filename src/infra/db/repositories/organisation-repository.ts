@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type {
   NewOrganisation,
   Organisation,
@@ -21,6 +21,11 @@ export function toRowId(id: string): number {
   const rowId = parseRowId(id);
   if (rowId === undefined) throw new RangeError(`Not a row id: ${id}`);
   return rowId;
+}
+
+/** A LIKE pattern for "contains `text`", lower case; `%`, `_` and `\\` match literally (escape '\\'). */
+export function toContainsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export function toOrganisation(row: Selectable<OrganisationsTable>): Organisation {
@@ -87,9 +92,15 @@ export function createOrganisationRepository(executor: Kysely<DB>): Organisation
       return findOne((query) => query.where('kind', '=', 'platform'));
     },
 
-    async list({ kind, limit, offset }) {
+    async list({ kind, query, limit, offset }) {
       let filtered = executor.selectFrom('organisations');
       if (kind !== undefined) filtered = filtered.where('kind', '=', kind);
+      if (query !== undefined && query !== '') {
+        const pattern = toContainsPattern(query);
+        filtered = filtered.where(
+          sql<boolean>`(lower(name_en) like ${pattern} escape '\\' or lower(name_zh) like ${pattern} escape '\\')`,
+        );
+      }
       const [rows, count] = await Promise.all([
         filtered.selectAll().orderBy('id').limit(limit).offset(offset).execute(),
         filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),

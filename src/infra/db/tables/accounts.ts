@@ -29,6 +29,8 @@ export interface UsersTable {
   two_factor_enabled: AuthFlag | null;
   created_at: AuthTimestamp;
   updated_at: AuthTimestamp;
+  /** ISO 8601 UTC text on both dialects (migration 0012, ours alone); null while the user may sign in. */
+  disabled_at: Generated<string | null>;
 }
 
 /** A signed-in browser or client; the cookie carries the token (signed). */

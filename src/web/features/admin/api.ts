@@ -441,17 +441,53 @@ export interface AdminOrganisation {
   createdAt: string;
 }
 
-export interface AdminUser {
-  user: { id: string; name: string; email: string; twoFactorEnabled: boolean; createdAt: string };
-  memberships: {
-    id: string;
-    organisationId: string;
-    role: Role;
-    createdAt: string;
-    organisation: AdminOrganisation;
-  }[];
+export interface AdminUserAccount {
+  id: string;
+  name: string;
+  email: string;
+  twoFactorEnabled: boolean;
+  createdAt: string;
+  /** Set while the account is disabled. */
+  disabledAt: string | null;
+  /** False until an invited user has chosen a password. */
+  hasPassword: boolean;
 }
 
+export interface AdminMembership {
+  id: string;
+  organisationId: string;
+  role: Role;
+  createdAt: string;
+  organisation: AdminOrganisation;
+}
+
+export interface AdminUser {
+  user: AdminUserAccount;
+  memberships: AdminMembership[];
+}
+
+export const USERS_PAGE_SIZE = 50;
+
+/** Users page by page ("load more"), searched on the server. */
+export function useUserPages(q: string) {
+  return useInfiniteQuery({
+    queryKey: ['admin', 'users', 'pages', q],
+    queryFn: ({ pageParam }) =>
+      api.get<{ items: AdminUser[]; total: number }>('/api/users', {
+        q: q || undefined,
+        limit: USERS_PAGE_SIZE,
+        offset: pageParam,
+      }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((sum, page) => sum + page.items.length, 0);
+      return loaded < last.total && last.items.length > 0 ? loaded : undefined;
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The first few users matching `q`, for pickers. */
 export function useUsers(q: string, limit = 100) {
   return useQuery({
     queryKey: ['admin', 'users', q, limit],
@@ -460,12 +496,91 @@ export function useUsers(q: string, limit = 100) {
   });
 }
 
-export function useOrganisations(kind?: OrganisationKind) {
-  return useQuery({
-    queryKey: ['admin', 'organisations', kind ?? 'all'],
-    queryFn: () =>
-      api.get<{ items: AdminOrganisation[]; total: number }>('/api/organisations', { kind, limit: 500 }),
+export const ORGANISATIONS_PAGE_SIZE = 50;
+
+/** Organisations page by page, searched on the server by either name. */
+export function useOrganisationPages(q: string, kind?: OrganisationKind) {
+  return useInfiniteQuery({
+    queryKey: ['admin', 'organisations', 'pages', q, kind ?? 'all'],
+    queryFn: ({ pageParam }) =>
+      api.get<{ items: AdminOrganisation[]; total: number }>('/api/organisations', {
+        q: q || undefined,
+        kind,
+        limit: ORGANISATIONS_PAGE_SIZE,
+        offset: pageParam,
+      }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((sum, page) => sum + page.items.length, 0);
+      return loaded < last.total && last.items.length > 0 ? loaded : undefined;
+    },
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The first organisations matching `q`, for pickers. */
+export function useOrganisations(q = '', limit = 50) {
+  return useQuery({
+    queryKey: ['admin', 'organisations', q, limit],
+    queryFn: () =>
+      api.get<{ items: AdminOrganisation[]; total: number }>('/api/organisations', {
+        q: q || undefined,
+        limit,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useInvalidateUsers() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: ['admin', 'users'] });
+}
+
+export function useInviteUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (body: {
+      name: string;
+      email: string;
+      locale: 'en' | 'zh-CN';
+      membership?: { organisationId: string; role: Role };
+    }) => api.post<{ user: AdminUserAccount }>('/api/users', body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSetUserDisabled() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: ({ userId, disabled }: { userId: string; disabled: boolean }) =>
+      api.post<{ user: AdminUserAccount }>(
+        `/api/users/${encodeURIComponent(userId)}/${disabled ? 'disable' : 'enable'}`,
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSendPasswordLink() {
+  return useMutation({
+    mutationFn: (userId: string) =>
+      api.post<{ user: AdminUserAccount }>(`/api/users/${encodeURIComponent(userId)}/password-link`),
+  });
+}
+
+export function useChangeMembershipRole() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: ({ membershipId, role }: { membershipId: string; role: Role }) =>
+      api.patch(`/api/memberships/${encodeURIComponent(membershipId)}`, { role }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemoveMembership() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (membershipId: string) => api.delete(`/api/memberships/${encodeURIComponent(membershipId)}`),
+    onSuccess: invalidate,
   });
 }
 

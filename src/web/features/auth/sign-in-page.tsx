@@ -1,4 +1,15 @@
-import { Anchor, Button, Checkbox, Group, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -47,6 +58,7 @@ export function SignInPage() {
   }
 
   const wrongCredentials = authCodeOf(error) === 'INVALID_EMAIL_OR_PASSWORD';
+  const disabled = authCodeOf(error) === 'ACCOUNT_DISABLED';
 
   return (
     <AuthCard title={t('signIn.title')}>
@@ -65,7 +77,18 @@ export function SignInPage() {
               {t('signIn.description')}
             </Text>
             <div aria-live="polite">
-              {error !== undefined && !wrongCredentials && <ApiErrorAlert error={error} />}
+              {disabled ? (
+                <Alert
+                  color="red"
+                  role="alert"
+                  title={t('signIn.disabledTitle')}
+                  data-testid="account-disabled"
+                >
+                  {t('signIn.disabledBody')}
+                </Alert>
+              ) : (
+                error !== undefined && !wrongCredentials && <ApiErrorAlert error={error} />
+              )}
             </div>
             <TextInput
               label={t('signIn.email')}
@@ -96,6 +119,11 @@ export function SignInPage() {
             <Button type="submit" loading={busy} fullWidth>
               {t('signIn.submit')}
             </Button>
+            <Text size="sm" ta="center">
+              <Anchor renderRoot={(props) => <Link {...props} to="/reset-password" />}>
+                {t('signIn.forgot')}
+              </Anchor>
+            </Text>
             <Text size="sm" ta="center">
               {t('signIn.noAccount')}{' '}
               <Anchor renderRoot={(props) => <Link {...props} to="/sign-up" search={{ redirect }} />}>
