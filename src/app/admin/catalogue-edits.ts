@@ -1,4 +1,5 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
+import type { CatalogueEditProblemCode } from '../../contracts/catalogue-edit-problems.ts';
 import { buildCatalogue, type Catalogue, CatalogueError } from '../../domain/catalogue/catalogue.ts';
 import {
   type CatalogueData,
@@ -71,39 +72,27 @@ export interface CatalogueEditRecord {
  * Why an edit cannot be applied, as a stable code with its parameters (clients say it in their own
  * language) and an English message (logs, the CLI, clients that do not know the code).
  */
-export type CatalogueEditProblem =
-  | { code: 'unknown_province'; params: { province: string } }
-  | { code: 'value_or_note_required'; params: Record<string, never> }
-  | { code: 'list_field_has_no_note'; params: { field: string } }
-  | { code: 'not_a_domain_suffix'; params: { tld: string } }
-  | { code: 'tld_already_fileable'; params: { tld: string } }
-  | { code: 'tld_not_fileable'; params: { tld: string } }
-  | { code: 'national_list_takes_no_province'; params: { list: string } }
-  | { code: 'province_required'; params: { list: string } }
-  | { code: 'term_already_listed'; params: { list: string; province?: string; term: string } }
-  | { code: 'term_not_listed'; params: { list: string; province?: string; term: string } }
-  | { code: 'unknown_source'; params: { sourceId: string } }
-  | { code: 'personal_data'; params: { path: string; kind: string } }
+interface CatalogueEditProblemParams {
+  unknown_province: { province: string };
+  value_or_note_required: Record<string, never>;
+  list_field_has_no_note: { field: string };
+  not_a_domain_suffix: { tld: string };
+  tld_already_fileable: { tld: string };
+  tld_not_fileable: { tld: string };
+  national_list_takes_no_province: { list: string };
+  province_required: { list: string };
+  term_already_listed: { list: string; province?: string; term: string };
+  term_not_listed: { list: string; province?: string; term: string };
+  unknown_source: { sourceId: string };
+  personal_data: { path: string; kind: string };
   /** The result fails the catalogue's own checks (schema or cross-references); `detail` says which. */
-  | { code: 'catalogue_check_failed'; params: { detail: string } };
+  catalogue_check_failed: { detail: string };
+}
 
-export type CatalogueEditProblemCode = CatalogueEditProblem['code'];
-
-export const catalogueEditProblemCodes = [
-  'unknown_province',
-  'value_or_note_required',
-  'list_field_has_no_note',
-  'not_a_domain_suffix',
-  'tld_already_fileable',
-  'tld_not_fileable',
-  'national_list_takes_no_province',
-  'province_required',
-  'term_already_listed',
-  'term_not_listed',
-  'unknown_source',
-  'personal_data',
-  'catalogue_check_failed',
-] as const satisfies readonly CatalogueEditProblemCode[];
+/** One per code of the contract's list (a code without its parameters here does not compile). */
+export type CatalogueEditProblem = {
+  [Code in CatalogueEditProblemCode]: { code: Code; params: CatalogueEditProblemParams[Code] };
+}[CatalogueEditProblemCode];
 
 /** A problem as the API shows it: the code, its parameters and an English message. */
 export type CatalogueEditProblemView = CatalogueEditProblem & { message: string };

@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import {
-  catalogueEditProblemCodes,
-  lexiconLists,
-  provinceRuleFields,
-} from '../../app/admin/catalogue-edits.ts';
+import { lexiconLists, provinceRuleFields } from '../../app/admin/catalogue-edits.ts';
+import { CATALOGUE_EDIT_PROBLEM_CODES } from '../../contracts/catalogue-edit-problems.ts';
 import { lexiconSchema, sourceKindSchema, sourceSchema } from '../../domain/catalogue/schema.ts';
 import { localizedSchema } from './common.ts';
 import { buildDateInput } from './inputs.ts';
@@ -161,7 +158,7 @@ export const catalogueEditBodySchema = z
 export const catalogueEditProblemSchema = z
   .object({
     code: z
-      .enum(catalogueEditProblemCodes)
+      .enum(CATALOGUE_EDIT_PROBLEM_CODES)
       .describe('Stable: clients word the problem by code, with `params`.'),
     params: z
       .record(z.string(), z.string())

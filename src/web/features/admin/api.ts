@@ -207,22 +207,6 @@ export type CatalogueChange =
 
 export type EditSource = { sourceId: string } | { title: string; url: string };
 
-export const EDIT_PROBLEM_CODES = [
-  'unknown_province',
-  'value_or_note_required',
-  'list_field_has_no_note',
-  'not_a_domain_suffix',
-  'tld_already_fileable',
-  'tld_not_fileable',
-  'national_list_takes_no_province',
-  'province_required',
-  'term_already_listed',
-  'term_not_listed',
-  'unknown_source',
-  'personal_data',
-  'catalogue_check_failed',
-] as const;
-
 /** Why the server refused (or no longer applies) a catalogue edit: a stable code, its params and English. */
 export interface CatalogueEditProblem {
   code: string;

@@ -14,13 +14,13 @@ import {
 import { Link, useRouterState } from '@tanstack/react-router';
 import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CATALOGUE_EDIT_PROBLEM_CODES } from '../../../contracts/catalogue-edit-problems.ts';
 import { isApiError } from '../../lib/api.ts';
 import { formatPartialDate, localize } from '../../lib/format.ts';
 import { SHELL_ENTITIES_NAV_LABEL } from '../compliance/nav-label.ts';
 import { describeSource } from '../eligibility/sources.tsx';
 import {
   type CatalogueEditProblem,
-  EDIT_PROBLEM_CODES,
   type EditSource,
   type LexiconList,
   type ProvinceRuleField,
@@ -134,8 +134,8 @@ export function useEditProblemText(): (problem: CatalogueEditProblem) => string 
       return i18n.resolvedLanguage === 'zh-CN' ? found.nameZh : found.nameEn;
     };
     return (problem: CatalogueEditProblem) => {
-      const code = (EDIT_PROBLEM_CODES as readonly string[]).includes(problem.code)
-        ? (problem.code as (typeof EDIT_PROBLEM_CODES)[number])
+      const code = (CATALOGUE_EDIT_PROBLEM_CODES as readonly string[]).includes(problem.code)
+        ? (problem.code as (typeof CATALOGUE_EDIT_PROBLEM_CODES)[number])
         : undefined;
       if (code === undefined) return problem.message;
       const { params } = problem;
