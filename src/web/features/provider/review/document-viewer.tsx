@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Anchor,
   Badge,
@@ -10,17 +9,9 @@ import {
   Stack,
   Text,
   Title,
-  Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import {
-  IconDownload,
-  IconFileTypePdf,
-  IconPhoto,
-  IconZoomIn,
-  IconZoomOut,
-  IconZoomReset,
-} from '@tabler/icons-react';
+import { IconDownload, IconFileTypePdf, IconPhoto } from '@tabler/icons-react';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentDraft, OrderContentDraft } from '../../../../domain/order-content/order-content.ts';
@@ -29,6 +20,7 @@ import { formatDateTime, formatNumber, localize } from '../../../lib/format.ts';
 import { type OrderDocument, useOrderDocuments } from '../api.ts';
 import { describeFieldPath } from './fields.ts';
 import classes from './review.module.css';
+import { ZoomControls } from './zoom-controls.tsx';
 
 /**
  * The order's documents beside its data. Images are shown inline (an <img> of the download URL: the
@@ -94,40 +86,12 @@ export function buildViewerItems(
 const ZOOM_STEPS = [0.5, 0.75, 1, 1.5, 2, 3];
 
 function ImageView({ document, label }: { document: OrderDocument; label: string }) {
-  const { t } = useTranslation('provider');
   const [step, setStep] = useState(2);
   const zoom = ZOOM_STEPS[step] ?? 1;
   return (
     <Stack gap="xs">
-      <Group gap={4} justify="flex-end">
-        <Tooltip label={t('documents.zoomOut')}>
-          <ActionIcon
-            variant="default"
-            aria-label={t('documents.zoomOut')}
-            disabled={step === 0}
-            onClick={() => setStep((s) => Math.max(0, s - 1))}
-          >
-            <IconZoomOut size={18} aria-hidden />
-          </ActionIcon>
-        </Tooltip>
-        <Text size="sm" w={48} ta="center" aria-live="polite">
-          {formatNumber(zoom, undefined, { style: 'percent' })}
-        </Text>
-        <Tooltip label={t('documents.zoomIn')}>
-          <ActionIcon
-            variant="default"
-            aria-label={t('documents.zoomIn')}
-            disabled={step === ZOOM_STEPS.length - 1}
-            onClick={() => setStep((s) => Math.min(ZOOM_STEPS.length - 1, s + 1))}
-          >
-            <IconZoomIn size={18} aria-hidden />
-          </ActionIcon>
-        </Tooltip>
-        <Tooltip label={t('documents.zoomReset')}>
-          <ActionIcon variant="default" aria-label={t('documents.zoomReset')} onClick={() => setStep(2)}>
-            <IconZoomReset size={18} aria-hidden />
-          </ActionIcon>
-        </Tooltip>
+      <Group justify="flex-end">
+        <ZoomControls steps={ZOOM_STEPS} step={step} onStep={setStep} resetStep={2} />
       </Group>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the zoomed image scrolls; the keyboard must reach it. */}
       <section className={classes.viewport} tabIndex={0} aria-label={label}>

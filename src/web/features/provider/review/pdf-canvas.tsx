@@ -1,18 +1,12 @@
 import { ActionIcon, Alert, Group, Loader, Stack, Text, Tooltip } from '@mantine/core';
-import {
-  IconChevronLeft,
-  IconChevronRight,
-  IconZoomIn,
-  IconZoomOut,
-  IconZoomReset,
-} from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy, type RenderTask } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatNumber } from '../../../lib/format.ts';
 import { clampPage, PDF_FIT_STEP, PDF_ZOOM_STEPS } from './pdf-pages.ts';
 import classes from './review.module.css';
+import { ZoomControls } from './zoom-controls.tsx';
 
 /**
  * A PDF drawn with PDF.js onto a canvas, one page at a time, with page navigation and zoom. This file
@@ -123,40 +117,7 @@ export default function PdfCanvas({ url, label }: { url: string; label: string }
             </ActionIcon>
           </Tooltip>
         </Group>
-        <Group gap={4}>
-          <Tooltip label={t('documents.zoomOut')}>
-            <ActionIcon
-              variant="default"
-              aria-label={t('documents.zoomOut')}
-              disabled={step === 0}
-              onClick={() => setStep((s) => Math.max(0, s - 1))}
-            >
-              <IconZoomOut size={18} aria-hidden />
-            </ActionIcon>
-          </Tooltip>
-          <Text size="sm" w={48} ta="center" aria-live="polite">
-            {formatNumber(zoom, undefined, { style: 'percent' })}
-          </Text>
-          <Tooltip label={t('documents.zoomIn')}>
-            <ActionIcon
-              variant="default"
-              aria-label={t('documents.zoomIn')}
-              disabled={step === PDF_ZOOM_STEPS.length - 1}
-              onClick={() => setStep((s) => Math.min(PDF_ZOOM_STEPS.length - 1, s + 1))}
-            >
-              <IconZoomIn size={18} aria-hidden />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={t('documents.zoomReset')}>
-            <ActionIcon
-              variant="default"
-              aria-label={t('documents.zoomReset')}
-              onClick={() => setStep(PDF_FIT_STEP)}
-            >
-              <IconZoomReset size={18} aria-hidden />
-            </ActionIcon>
-          </Tooltip>
-        </Group>
+        <ZoomControls steps={PDF_ZOOM_STEPS} step={step} onStep={setStep} resetStep={PDF_FIT_STEP} />
       </Group>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the zoomed page scrolls; the keyboard must reach it. */}
       <section ref={viewportRef} className={classes.viewport} tabIndex={0} aria-label={label}>
