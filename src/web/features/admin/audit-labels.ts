@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   'licence.change_recorded',
   'licence.change_filed',
   'membership.added',
+  'membership.removed',
+  'membership.role_changed',
   'order.created',
   'order.draft_saved',
   'order.submitted',
@@ -55,6 +57,10 @@ export const AUDIT_ACTIONS = [
   'registry.imported',
   'service_code.issued',
   'user.created',
+  'user.invited',
+  'user.password_link_sent',
+  'user.disabled',
+  'user.enabled',
 ] as const;
 
 export const AUDIT_SUBJECT_TYPES = [

@@ -561,6 +561,8 @@ export const en = {
       },
       membership: {
         added: 'Member added',
+        removed: 'Member removed',
+        role_changed: 'Member’s role changed',
       },
       order: {
         created: 'Order created',
@@ -593,6 +595,10 @@ export const en = {
       },
       user: {
         created: 'User created',
+        invited: 'User invited',
+        password_link_sent: 'Password link sent',
+        disabled: 'User disabled',
+        enabled: 'User re-enabled',
       },
     },
     subjects: {
@@ -1230,6 +1236,8 @@ export const zh: Messages<typeof en> = {
       },
       membership: {
         added: '添加成员',
+        removed: '移除成员',
+        role_changed: '更改成员角色',
       },
       order: {
         created: '创建订单',
@@ -1262,6 +1270,10 @@ export const zh: Messages<typeof en> = {
       },
       user: {
         created: '创建用户',
+        invited: '邀请用户',
+        password_link_sent: '发送设置密码链接',
+        disabled: '停用用户',
+        enabled: '重新启用用户',
       },
     },
     subjects: {
