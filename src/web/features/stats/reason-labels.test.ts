@@ -22,6 +22,16 @@ describe('describeReasonCode', () => {
     );
   });
 
+  it('keeps a dot inside a word (a domain) and cuts at a sentence’s full stop', () => {
+    expect(
+      describeReasonCode(
+        'previous_site_noncompliant',
+        'The site on beian.example.cn does not comply. Fix it.',
+        translate(en),
+      ),
+    ).toBe('The site on beian.example.cn does not comply');
+  });
+
   it.each(UNTEMPLATED_REASON_CODES)('has a label for %s in both languages', (code) => {
     for (const messages of [en, zh]) {
       const label = describeReasonCode(code, undefined, translate(messages));

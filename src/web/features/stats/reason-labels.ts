@@ -26,7 +26,7 @@ function isUntemplated(code: string): code is UntemplatedReasonCode {
  * know, "Other reason (code)" in the reader's language.
  */
 export function describeReasonCode(code: string, templateText: string | undefined, t: Translate): string {
-  if (templateText) return templateText.split(/[:：.。]/u)[0] || templateText;
+  if (templateText) return templateText.split(/[:：。]|\.(?=\s|$)/u)[0] || templateText;
   if (isUntemplated(code)) return t(`reasonCodes.${code}`);
   return t('returns.otherCode', { code });
 }
