@@ -150,11 +150,34 @@ function toFieldErrors(error: FastifyError, language: Language): FieldError[] {
   });
 }
 
+function isBilingual(value: unknown): value is Localized {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Localized).en === 'string' &&
+    typeof (value as Localized).zh === 'string'
+  );
+}
+
+/** A use case's field errors may word their message in both languages: they leave in the caller's. */
+function localizeDetails(details: unknown, language: Language): unknown {
+  if (!Array.isArray(details)) return details;
+  return details.map((item: unknown) =>
+    typeof item === 'object' && item !== null && isBilingual((item as { message?: unknown }).message)
+      ? { ...item, message: (item as { message: Localized }).message[language] }
+      : item,
+  );
+}
+
 function classify(error: unknown, language: Language): Classified {
   if (isDomainError(error)) {
     return error.details === undefined
       ? { code: error.code, message: error.localizedMessage }
-      : { code: error.code, message: error.localizedMessage, details: error.details };
+      : {
+          code: error.code,
+          message: error.localizedMessage,
+          details: localizeDetails(error.details, language),
+        };
   }
   const fastifyError = error as Partial<FastifyError>;
   if (hasZodFastifySchemaValidationErrors(error) || Array.isArray(fastifyError.validation)) {

@@ -184,6 +184,20 @@ describeEachDatabase('admin calendar overrides over HTTP', (database) => {
     for (const payload of refusals) {
       expect((await post(payload)).code, JSON.stringify(payload)).toBe('validation_failed');
     }
+    // The field's message is in the caller's language.
+    for (const [language, message] of [
+      ['en', '2027-10-03 is inside the holiday: a make-up working day falls outside it.'],
+      ['zh-CN', '2027-10-03 在假期之内：调休上班日应在假期之外。'],
+    ] as const) {
+      const refused = await fail(test, 'POST', '/api/admin/calendar/notices', 400, {
+        cookie,
+        payload: { ...notice, makeupWorkdays: ['2027-10-03'] },
+        headers: { 'accept-language': language },
+      });
+      expect(refused.details).toEqual([
+        { in: 'body', path: 'makeupWorkdays.0', code: 'invalid_notice', message },
+      ]);
+    }
     const audit = () =>
       call<{ items: { action: string; subjectId: string }[] }>(test, 'GET', '/api/admin/audit?limit=200', {
         cookie,

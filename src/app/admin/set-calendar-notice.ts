@@ -22,10 +22,10 @@ export interface SetCalendarNoticeInput {
   sourceUrl?: string | undefined;
 }
 
-/** 400 validation_failed with the field it is about, in the wire's field-error form. */
+/** 400 validation_failed with the field it is about, in the wire's field-error form (in the caller's language). */
 function invalid(en: string, zh: string, path: string): DomainError {
   return new DomainError('validation_failed', { en, zh }, [
-    { in: 'body', path, code: 'invalid_notice', message: en },
+    { in: 'body', path, code: 'invalid_notice', message: { en, zh } },
   ]);
 }
 
