@@ -11,12 +11,6 @@ import { adoptSavedLanguage, meQuery } from './lib/session.ts';
 
 const router = createAppRouter(queryClient);
 
-/**
- * The first paint waits (briefly) for the session: a signed-in user's saved language applies before
- * anything is shown, instead of the page appearing in this browser's language and then switching.
- */
-const FIRST_PAINT_WAIT_MS = 1_500;
-
 function render(): void {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
@@ -35,6 +29,10 @@ function render(): void {
   );
 }
 
-const savedLanguage = queryClient.fetchQuery(meQuery).then(adoptSavedLanguage, () => undefined);
-const patience = new Promise<void>((resolve) => setTimeout(resolve, FIRST_PAINT_WAIT_MS));
-void Promise.race([savedLanguage, patience]).then(render);
+/**
+ * The page paints at once, in this browser's language (the last one chosen here, which signing in
+ * sets to the account's). A signed-in user's saved language, when another browser changed it since,
+ * applies as soon as the session is read: waiting for it would delay every visitor's first paint.
+ */
+render();
+void queryClient.fetchQuery(meQuery).then(adoptSavedLanguage, () => undefined);

@@ -29,6 +29,7 @@ import { LICENCES_NAV_LABEL } from '../features/licences/nav-label.ts';
 import { MONITOR_NAV_LABEL } from '../features/monitoring/nav-label.ts';
 import { isLanguage, type Language, languages } from '../i18n/messages.ts';
 import { localize } from '../lib/format.ts';
+import { notify } from '../lib/notify.ts';
 import { chooseLanguage, hasAnyRole, type Me, type Role, useMe, useSignOut } from '../lib/session.ts';
 import { RouteFocus } from './route-focus.tsx';
 
@@ -149,7 +150,11 @@ function AccountMenu({ me, unread }: { me: Me; unread: number }) {
           onClick={async () => {
             // Leave the signed-in page first: mounted, it would refetch its data without a session (401).
             await navigate({ to: '/' });
-            await signOut();
+            try {
+              await signOut();
+            } catch {
+              notify({ color: 'red', message: t('auth.signOutFailed') });
+            }
           }}
         >
           {t('auth.signOut')}

@@ -28,6 +28,7 @@ export const en = {
     signIn: 'Sign in',
     signUp: 'Create account',
     signOut: 'Sign out',
+    signOutFailed: 'Signing out did not work: check your connection and try again.',
     signedInAs: 'Signed in as {{name}}',
   },
   language: {
@@ -135,6 +136,7 @@ export const zh: Messages<typeof en> = {
     signIn: '登录',
     signUp: '注册账户',
     signOut: '退出登录',
+    signOutFailed: '退出登录未成功：请检查网络连接后重试。',
     signedInAs: '当前用户：{{name}}',
   },
   language: {
