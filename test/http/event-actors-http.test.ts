@@ -144,6 +144,58 @@ describeEachDatabase('who did each step, over HTTP', (database) => {
     expect(JSON.stringify(order)).not.toContain(agent.email);
   });
 
+  it('masks the filer side for viewers who see the content masked, not the staff', async () => {
+    const platformAdmin = await createPerson(test, 'platform_admin');
+    const applicantOrder = await fileFor(applicant, 'mkap');
+    const agentOrder = await fileFor(agent, 'mkag', { agentOrgId });
+    // 王小明 → 王**: the first character, a mask for each other.
+    const maskedName = (name = '') => `${name.slice(0, 1)}${'*'.repeat(name.length - 1)}`;
+    for (const viewer of [provider.admin, platformAdmin]) {
+      const mine = await call<OrderWithActors & { isPersonalDataMasked: boolean }>(
+        test,
+        'GET',
+        `/api/orders/${applicantOrder.reference}`,
+        { cookie: viewer.cookie },
+      );
+      expect(mine.isPersonalDataMasked).toBe(true);
+      // The reviewer reads the same history with the names in the clear.
+      const clear = await call<OrderWithActors>(test, 'GET', `/api/orders/${applicantOrder.reference}`, {
+        cookie: provider.reviewer.cookie,
+      });
+      const applicantName = clear.createdBy.name;
+      expect(applicantName).toMatch(/^Test applicant \d+$/u);
+      expect(mine.createdBy).toMatchObject({ userId: applicant.userId, role: 'applicant' });
+      expect(mine.createdBy.name).toBe(maskedName(applicantName));
+      expect(mine.createdBy.name).toMatch(/^T\*+$/u);
+      expect(actorOf(mine, 'submitted')?.name).toBe(maskedName(applicantName));
+      // Staff keep their names: the provider's reviewer and the authority's.
+      expect(actorOf(mine, 'approved_by_provider')?.name).toBe(actorOf(clear, 'approved_by_provider')?.name);
+      expect(actorOf(mine, 'approved_by_provider')?.name).toMatch(/^Test provider_reviewer \d+$/u);
+      expect(actorOf(mine, 'approved_by_authority')?.name).toMatch(/^Test authority_reviewer \d+$/u);
+      expect(JSON.stringify(mine)).not.toContain(applicantName);
+
+      const filed = await call<OrderWithActors>(test, 'GET', `/api/orders/${agentOrder.reference}`, {
+        cookie: viewer.cookie,
+      });
+      const agentName = (
+        await call<OrderWithActors>(test, 'GET', `/api/orders/${agentOrder.reference}`, {
+          cookie: authority.cookie,
+        })
+      ).createdBy.name;
+      expect(agentName).toMatch(/^Test agent \d+$/u);
+      // The company filed for is public, as in the content; the agent's own name is masked.
+      expect(filed.createdBy).toMatchObject({
+        userId: agent.userId,
+        role: 'agent',
+        name: maskedName(agentName),
+        organisation: { en: 'Actor Filing Agency', zh: '演员备案代理' },
+        onBehalfOf: agentOrder.entityName,
+      });
+      expect(actorOf(filed, 'submitted')?.name).toBe(maskedName(agentName));
+      expect(JSON.stringify(filed)).not.toContain(agentName);
+    }
+  });
+
   it('answered no request with a 5xx', () => {
     expect(findServerErrors(test.readLogs())).toEqual([]);
   });

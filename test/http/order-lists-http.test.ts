@@ -238,6 +238,25 @@ describeEachDatabase('order lists over HTTP', (database) => {
     expect((await list(`q=${encodeURIComponent('阿尔法')}`, stranger)).total).toBe(0);
   });
 
+  it('finds an individual by name only for those who see the name unmasked', async () => {
+    const admin = await createPerson(test, 'platform_admin');
+    const byName = `view=all&q=${encodeURIComponent('王小明')}`;
+    // The reviewer, and the owner, see 王小明 in the clear: the name finds the order.
+    expect(ids(await list(byName))).toEqual(idsOf('wang'));
+    expect(ids(await list(byName, owner))).toEqual(idsOf('wang'));
+    // Administrators see 王** and may not confirm the whole name by a match or a total.
+    for (const masked of [provider.admin, admin]) {
+      const found = await list(byName, masked);
+      expect(found.items).toEqual([]);
+      expect(found.total).toBe(0);
+      // They list the order, and find it by what they do see.
+      expect((await list('view=all', masked)).items.map((o) => o.id)).toContain(orders.get('wang')?.id);
+      const domain = orders.get('wang')?.domain ?? '';
+      expect(ids(await list(`view=all&q=${encodeURIComponent(domain)}`, masked))).toEqual(idsOf('wang'));
+      expect(ids(await list(`view=all&q=${encodeURIComponent('阿尔法')}`, masked))).toEqual(idsOf('alpha'));
+    }
+  });
+
   it('pages with a stable order and a total', async () => {
     const whole = await list('view=all&limit=100');
     expect(whole.total).toBe(4);
@@ -294,6 +313,10 @@ describeEachDatabase('order lists over HTTP', (database) => {
       ['offset=-1', 'offset'],
       [`q=${'x'.repeat(101)}`, 'q'],
       [`q=${'x'.repeat(201)}`, 'q'],
+      // PostgreSQL refuses NUL in text: a 400, not a 500.
+      [`q=${encodeURIComponent('王\u0000')}`, 'q'],
+      [`q=${encodeURIComponent('\u0000')}`, 'q'],
+      [`q=${encodeURIComponent('alpha\tshop')}`, 'q'],
     ];
     for (const [query, field] of cases) {
       const error = await fail(test, 'GET', `/api/orders?${query}`, 400, reviewer());

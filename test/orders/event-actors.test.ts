@@ -98,6 +98,51 @@ describeEachDatabase('who took each step of an order', (database) => {
     });
   });
 
+  it('masks the filer side, not the staff, for administrators who see the content masked', async () => {
+    const masked = (name: string) => `${name.slice(0, 1)}${'*'.repeat(name.length - 1)}`;
+    for (const viewer of [actors.providerAdmin, actors.platformAdmin]) {
+      const order = await getOrder(kit.deps, { actor: viewer, orderId });
+      expect(order.isPersonalDataMasked).toBe(true);
+      // An organisation's name is public, in the content as in the history.
+      expect(order.createdBy).toEqual({
+        kind: 'user',
+        userId: actors.agent.userId,
+        name: masked(`User ${actors.agent.userId}`),
+        role: 'agent',
+        organisation: agency,
+        onBehalfOf: '北京演员科技有限公司',
+      });
+      expect(order.events.find((e) => e.type === 'sms_code_rejected')?.actor.name).toBe(
+        masked(`User ${actors.client.userId}`),
+      );
+      expect(order.events.find((e) => e.type === 'approved_by_provider')?.actor.name).toBe(
+        `User ${actors.providerReviewer.userId}`,
+      );
+    }
+  });
+
+  it('masks the client account an agent acts for when the draft names no entity yet', async () => {
+    const { order: draft } = await createOrder(kit.deps, {
+      actor: actors.agent,
+      intent: 'file_service',
+      certificateNumber: buildEnterpriseUscc('110105', 'MA01ACT2'),
+      province: '11',
+      domain: 'actor-draft.cn',
+      providerOrgId: PROVIDER,
+      agentOrgId: '50',
+      clientUserId: actors.client.userId,
+    });
+    const clear = await getOrder(kit.deps, { actor: actors.agent, orderId: draft.id });
+    expect(clear.createdBy.onBehalfOf).toBe(`User ${actors.client.userId}`);
+    // A platform administrator sees drafts too, with their people masked.
+    const order = await getOrder(kit.deps, { actor: actors.platformAdmin, orderId: draft.id });
+    expect(order.createdBy).toMatchObject({
+      role: 'agent',
+      name: `U${'*'.repeat(`User ${actors.agent.userId}`.length - 1)}`,
+      onBehalfOf: `U${'*'.repeat(`User ${actors.client.userId}`.length - 1)}`,
+    });
+  });
+
   it('names the platform when its job closes an expired SMS check', async () => {
     kit.clock.advanceHours(25);
     await expireSmsChallenges(kit.deps, kit.clock.now());

@@ -1,4 +1,5 @@
 import type { Localized } from '../../domain/shared/localized.ts';
+import { maskName } from '../orders/mask-personal-data.ts';
 import { parseActorLabel } from './actor-label.ts';
 
 /**
@@ -8,6 +9,8 @@ import { parseActorLabel } from './actor-label.ts';
  * record's parties, which the access policy ties together (only a provider's reviewers return an
  * order, only the province's authority reviewers decide it in the sandbox …). E-mail addresses are
  * never shown: the other parties see a name, not a way to reach the person outside the platform.
+ * A viewer who sees the record's personal data masked (provider and platform administrators) sees the
+ * filer's side masked too, as the content masks names (王小明 → 王**); staff names stay.
  */
 
 export type EventActorRole =
@@ -42,9 +45,17 @@ export interface EventActorFacts {
   provinceCode?: string;
   /** The client's account, named when the record does not name the entity or company. */
   onBehalfOfUserId?: string;
-  /** The entity or company filed for, as the record names it. */
+  /** The entity or company filed for, as the record names it to the viewer (already masked for them). */
   onBehalfOf?: string;
 }
+
+export interface EventActorOptions {
+  /** The viewer sees the record's personal data masked: applicants' and agents' names are masked too. */
+  masked: boolean;
+}
+
+/** The filer's side: people named from their own accounts, not staff acting for an organisation. */
+const FILER_ROLES: ReadonlySet<EventActorRole> = new Set(['applicant', 'agent']);
 
 /** Display names from the accounts slice; never e-mail addresses. Called outside transactions only. */
 export interface PartyNameDirectory {
@@ -84,22 +95,31 @@ export async function loadPartyNames(
   };
 }
 
-/** The actor of one event as the timeline shows it. */
-export function presentEventActor(facts: EventActorFacts, names: PartyNames): EventActorView {
+/**
+ * The actor of one event as the timeline shows it. With `masked`, the applicant's and the agent's
+ * names, and the client's account name an agent acted for, are masked as the content masks names.
+ */
+export function presentEventActor(
+  facts: EventActorFacts,
+  names: PartyNames,
+  options: EventActorOptions,
+): EventActorView {
   const parsed = parseActorLabel(facts.label);
   if (parsed.kind === 'system') return { kind: 'system' };
   const view: EventActorView = { kind: 'user', userId: parsed.userId, role: facts.role };
+  const personName = (text: string) =>
+    options.masked && FILER_ROLES.has(facts.role) ? maskName(text) : text;
   const name = names.users.get(parsed.userId)?.trim();
-  if (name) view.name = name;
+  if (name) view.name = personName(name);
   const organisation =
     facts.organisation ??
     (facts.organisationId === undefined ? undefined : names.organisations.get(facts.organisationId));
   if (organisation) view.organisation = organisation;
   if (facts.provinceCode !== undefined) view.provinceCode = facts.provinceCode;
   if (facts.role === 'agent') {
-    const client =
-      facts.onBehalfOf?.trim() ||
-      (facts.onBehalfOfUserId === undefined ? undefined : names.users.get(facts.onBehalfOfUserId)?.trim());
+    const account =
+      facts.onBehalfOfUserId === undefined ? undefined : names.users.get(facts.onBehalfOfUserId)?.trim();
+    const client = facts.onBehalfOf?.trim() || (account ? personName(account) : undefined);
     if (client) view.onBehalfOf = client;
   }
   return view;

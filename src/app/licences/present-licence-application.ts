@@ -309,6 +309,8 @@ export function presentLicenceApplication(details: LicenceDetails, actor: Actor)
       actor: presentEventActor(
         findLicenceEventActor(e.type, e.actor, application, authority.value),
         details.partyNames,
+        // Nothing of a licence application is masked for any viewer (see above).
+        { masked: false },
       ),
     })),
   };

@@ -17,7 +17,7 @@ import { toDomainError } from './order-errors.ts';
 import { parseOrderReference } from './order-reference.ts';
 import { computeEntityNameIndex, normalizeSearchText } from './order-search-keys.ts';
 import type { OrderDeadlineRange, OrderListQuery, OrderListSlice, OrderSearch } from './order-store.ts';
-import { type OrderSummaryView, presentOrderSummary } from './present-order.ts';
+import { listPersonalDataScopes, type OrderSummaryView, presentOrderSummary } from './present-order.ts';
 
 export const MAX_ORDER_PAGE = 100;
 /** The longest search text, in characters after normalisation. */
@@ -47,7 +47,8 @@ export interface ListOrdersInput {
   deadlineFlags?: DeadlineFlag[];
   /**
    * Free text: a reference (OB-2026-000123) or id, part of the domain (or an IDN typed in Unicode),
-   * of the entity or service number, of an organisation's name, or an individual's whole name.
+   * of the entity or service number, of an organisation's name, or an individual's whole name (only
+   * in the orders whose names the actor sees unmasked: listPersonalDataScopes).
    */
   search?: string;
   /**
@@ -155,7 +156,7 @@ function readDeadlineRanges(
   });
 }
 
-function readSearch(deps: OrderDeps, search: string): OrderSearch | undefined {
+function readSearch(deps: OrderDeps, actor: Actor, search: string): OrderSearch | undefined {
   const text = normalizeSearchText(search);
   if (text === '') return undefined;
   if ([...text].length > MAX_ORDER_SEARCH_LENGTH) {
@@ -165,7 +166,14 @@ function readSearch(deps: OrderDeps, search: string): OrderSearch | undefined {
       `搜索内容不能超过 ${MAX_ORDER_SEARCH_LENGTH} 个字符。`,
     );
   }
-  const found: OrderSearch = { text, entityNameIndex: computeEntityNameIndex(deps.fieldCipher, text) };
+  const found: OrderSearch = {
+    text,
+    // An individual's name only where the actor sees it unmasked: elsewhere a match would confirm it.
+    entityName: {
+      index: computeEntityNameIndex(deps.fieldCipher, text),
+      scopes: listPersonalDataScopes(actor),
+    },
+  };
   const reference = parseOrderReference(text);
   if (reference) {
     found.order = {
@@ -228,7 +236,7 @@ export async function listOrders(deps: OrderDeps, input: ListOrdersInput): Promi
     );
   }
   const provinceCodes = input.provinces === undefined ? undefined : readProvinceCodes(deps, input.provinces);
-  const search = input.search === undefined ? undefined : readSearch(deps, input.search);
+  const search = input.search === undefined ? undefined : readSearch(deps, input.actor, input.search);
   if (input.clientUserId !== undefined) await checkClient(deps, input.actor, input.clientUserId);
   const scopes = listOrderScopes(input.actor);
   const view = input.view ?? 'all';

@@ -118,8 +118,11 @@ export interface OrderSearch {
   text: string;
   /** The text read as a reference (OB-2026-000123, or the bare id): the order with this id, created in this window. */
   order?: { id: number; createdFrom?: Date; createdBefore?: Date };
-  /** The text as an individual's whole name (blind index). */
-  entityNameIndex?: string;
+  /**
+   * The text as an individual's whole name (blind index), matched only in the orders of `scopes`:
+   * those whose names the searcher sees in the clear (listPersonalDataScopes).
+   */
+  entityName?: { index: string; scopes: readonly OrderScope[] };
   /** The text as an ASCII domain (an IDN typed in Unicode). */
   domain?: string;
 }

@@ -6,6 +6,8 @@ import {
   canViewOrder,
   type OrderAccessFacts,
   type OrderAction,
+  type OrderScope,
+  type Role,
 } from '../../domain/policy/order-access.ts';
 import type { FilingIntent } from '../../domain/workflow/detect-order-type.ts';
 import type { JsonValue, OrderEventType } from '../../domain/workflow/order-outcome.ts';
@@ -187,6 +189,31 @@ export function canSeePersonalData(actor: Actor, facts: OrderAccessFacts): boole
   );
 }
 
+/**
+ * The slices of the orders in which the actor sees personal data in the clear, for searches that
+ * match it (an individual's whole name): the actor's own and clients' orders, the agency's, the
+ * provider's for its reviewers, the province's authority's for its reviewers. Never a slice reached
+ * only by an administrator's role (provider_admin, platform_admin), so a search cannot confirm a name
+ * the viewer sees masked. Within these slices canSeePersonalData holds.
+ */
+export function listPersonalDataScopes(actor: Actor): OrderScope[] {
+  const has = (role: Role) => actor.roles.includes(role);
+  const scopes: OrderScope[] = [
+    { kind: 'owner', userId: actor.userId },
+    { kind: 'client', userId: actor.userId },
+  ];
+  if (has('agent') && actor.organisationIds.length > 0) {
+    scopes.push({ kind: 'agency', organisationIds: actor.organisationIds });
+  }
+  if (has('provider_reviewer') && actor.providerOrgId !== undefined) {
+    scopes.push({ kind: 'provider', providerOrgId: actor.providerOrgId });
+  }
+  if (has('authority_reviewer') && actor.authorityProvinceCode !== undefined) {
+    scopes.push({ kind: 'authority', provinceCode: actor.authorityProvinceCode });
+  }
+  return scopes;
+}
+
 /** The workflow commands (and 'edit') the actor may perform on the order in its current status. */
 export function listActorActions(actor: Actor, order: OrderRecord): OrderAction[] {
   const facts = toAccessFacts(order);
@@ -215,6 +242,7 @@ export function presentOrder(details: OrderDetails, actor: Actor): OrderView {
     presentEventActor(
       findOrderEventActor(event, label, order, details.catalogue, entityName),
       details.partyNames,
+      { masked },
     );
   const view: OrderView = {
     ...presentOrderSummary(order, details.deadlineFlag, details.sms),

@@ -371,9 +371,11 @@ export const listOrdersQuerySchema = z.object({
   q: z
     .string()
     .max(MAX_ORDER_SEARCH_LENGTH * 2)
+    // PostgreSQL refuses NUL in text, and no searched value holds a control character.
+    .regex(/^[^\p{Cc}]*$/u, 'no control characters')
     .optional()
     .describe(
-      'Search: a reference (OB-2026-000123) or id, part of the domain, entity number, service number or an organisation’s name, or an individual’s whole name.',
+      'Search: a reference (OB-2026-000123) or id, part of the domain, entity number, service number or an organisation’s name, or an individual’s whole name (only among orders whose names the caller sees unmasked). No control characters.',
     ),
   client: rowIdSchema
     .optional()

@@ -167,7 +167,15 @@ function searchCondition(eb: OrdersBuilder, search: OrderSearch) {
     contains('entity_name_search', search.text),
   ];
   if (search.domain !== undefined) parts.push(contains('domain', search.domain));
-  if (search.entityNameIndex !== undefined) parts.push(eb('entity_name_index', '=', search.entityNameIndex));
+  const name = search.entityName;
+  if (name !== undefined && name.scopes.length > 0) {
+    parts.push(
+      eb.and([
+        eb('entity_name_index', '=', name.index),
+        eb.or(name.scopes.map((scope) => scopeCondition(eb, scope))),
+      ]),
+    );
+  }
   if (search.order !== undefined) {
     const { id, createdFrom, createdBefore } = search.order;
     const byId: Expression<SqlBool>[] = [eb('id', '=', id)];
