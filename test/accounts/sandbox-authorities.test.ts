@@ -9,7 +9,7 @@ const clock = { now: () => new Date('2026-11-30T02:00:00Z') };
 
 describeEachDatabase('built-in organisations', (database) => {
   it('seeds the 31 sandbox authorities once, one per province, however often it runs', async () => {
-    const stores = createAccountStores(database.db.kysely);
+    const stores = createAccountStores(database.db.kysely, database.db.dialect);
     const deps = { stores, catalogue: defaultCatalogue, clock };
     const runs = await Promise.all([ensureSandboxAuthorities(deps), ensureSandboxAuthorities(deps)]);
     expect(runs.map((run) => run.created).sort((a, b) => a - b)).toEqual([0, 31]);
@@ -28,7 +28,7 @@ describeEachDatabase('built-in organisations', (database) => {
   });
 
   it('creates the platform organisation once', async () => {
-    const stores = createAccountStores(database.db.kysely);
+    const stores = createAccountStores(database.db.kysely, database.db.dialect);
     const first = await ensurePlatformOrganisation({ stores, clock });
     const second = await ensurePlatformOrganisation({ stores, clock });
     expect(second).toEqual(first);

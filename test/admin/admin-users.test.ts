@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUserDisabled } from '../../src/app/accounts/set-user-disabled.ts';
 import { readCookies } from '../accounts/accounts-test-app.ts';
 import {
   call,
@@ -262,6 +263,24 @@ describeEachDatabase('admin: users, invitations, memberships, disabling', (datab
       });
       expect((await signIn(person.email, 'reset password 1')).statusCode).toBe(200);
     });
+
+    it('a successful reset ends every other link mailed before it', async () => {
+      const person = await createPerson(test, 'applicant');
+      for (let i = 0; i < 2; i += 1) {
+        await call(test, 'POST', '/api/auth/request-password-reset', { payload: { email: person.email } });
+      }
+      const [first, second] = (await mailsTo(person.email)).map(tokenOf);
+      expect(first).not.toBe(second);
+      await call(test, 'POST', '/api/auth/reset-password', {
+        payload: { token: second, newPassword: 'reset password 2' },
+      });
+      const stale = await fail(test, 'POST', '/api/auth/reset-password', 400, {
+        payload: { token: first, newPassword: 'reset password 3' },
+      });
+      expect(stale.details).toMatchObject({ authCode: 'INVALID_TOKEN' });
+      expect((await signIn(person.email, 'reset password 2')).statusCode).toBe(200);
+      expect((await signIn(person.email, 'reset password 3')).statusCode).toBe(401);
+    });
   });
 
   describe('memberships', () => {
@@ -337,6 +356,26 @@ describeEachDatabase('admin: users, invitations, memberships, disabling', (datab
       // Alone again.
       await fail(test, 'DELETE', `/api/memberships/${own?.id}`, 409, asAdmin);
     });
+
+    it('does not count an invited administrator who has not chosen a password yet', async () => {
+      const [own] = (await findUser(admin.email)).memberships.filter((m) => m.role === 'platform_admin');
+      const invited = await call<{ user: UserJson; membership: MembershipJson }>(test, 'POST', '/api/users', {
+        ...asAdmin,
+        status: 201,
+        payload: {
+          name: 'Invited Admin',
+          email: uniqueEmail('invited-admin'),
+          locale: 'en',
+          membership: { organisationId: own?.organisationId, role: 'platform_admin' },
+        },
+      });
+      expect(invited.user.hasPassword).toBe(false);
+      const last = await fail(test, 'DELETE', `/api/memberships/${own?.id}`, 409, asAdmin);
+      expect(last).toMatchObject({ code: 'conflict', details: { reason: 'last_platform_admin' } });
+      // The invited administrator's role can go: the one who can sign in stays.
+      const response = await send(test, 'DELETE', `/api/memberships/${invited.membership.id}`, asAdmin);
+      expect(response.statusCode, response.body).toBe(204);
+    });
   });
 
   describe('disabling', () => {
@@ -403,6 +442,53 @@ describeEachDatabase('admin: users, invitations, memberships, disabling', (datab
       await call(test, 'GET', '/api/me', bearer);
     });
 
+    it('deletes the sessions with the change, and a session left behind no longer signs in', async () => {
+      const person = await createPerson(test, 'applicant');
+      const sessions = () =>
+        database.db.kysely
+          .selectFrom('auth_sessions')
+          .selectAll()
+          .where('user_id', '=', Number(person.userId))
+          .execute();
+      const before = await sessions();
+      expect(before).toHaveLength(1);
+      await call(test, 'GET', '/api/me', { cookie: person.cookie });
+
+      await call(test, 'POST', `/api/users/${person.userId}/disable`, asAdmin);
+      expect(await sessions()).toEqual([]);
+      // As if a sign-in racing with the disabling had stored its session after it.
+      await database.db.kysely
+        .insertInto('auth_sessions')
+        .values(before.map(({ id: _id, ...session }) => session))
+        .execute();
+      const refused = await send(test, 'GET', '/api/me', { cookie: person.cookie });
+      expect(refused.statusCode).toBe(401);
+      expect(refused.headers['set-cookie']).toBeUndefined();
+    });
+
+    it('ends the password links mailed before the disabling', async () => {
+      const person = await createPerson(test, 'applicant');
+      await call(test, 'POST', `/api/users/${person.userId}/password-link`, asAdmin);
+      const [mail] = await mailsTo(person.email);
+      await call(test, 'POST', `/api/users/${person.userId}/disable`, asAdmin);
+      await call(test, 'POST', `/api/users/${person.userId}/enable`, asAdmin);
+      const stale = await fail(test, 'POST', '/api/auth/reset-password', 400, {
+        payload: { token: tokenOf(mail), newPassword: 'taken over password' },
+      });
+      expect(stale.details).toMatchObject({ authCode: 'INVALID_TOKEN' });
+      expect((await signIn(person.email)).statusCode).toBe(200);
+    });
+
+    it("leaves a disabled customer out of the provider's customer lookup", async () => {
+      const person = await createPerson(test, 'applicant');
+      const lookup = `/api/provider/customers?email=${encodeURIComponent(person.email)}`;
+      expect(await call(test, 'GET', lookup, asAdmin)).toMatchObject({ userId: person.userId });
+      await call(test, 'POST', `/api/users/${person.userId}/disable`, asAdmin);
+      expect((await fail(test, 'GET', lookup, 404, asAdmin)).code).toBe('customer_not_found');
+      await call(test, 'POST', `/api/users/${person.userId}/enable`, asAdmin);
+      expect(await call(test, 'GET', lookup, asAdmin)).toMatchObject({ userId: person.userId });
+    });
+
     it('refuses to disable yourself (409) and unknown users (404)', async () => {
       const self = await fail(test, 'POST', `/api/users/${admin.userId}/disable`, 409, asAdmin);
       expect(self.code).toBe('conflict');
@@ -447,6 +533,33 @@ describeEachDatabase('admin: users, invitations, memberships, disabling', (datab
       expect((await fail(test, 'GET', `/api/users?q=${'x'.repeat(101)}`, 400, asAdmin)).code).toBe(
         'validation_failed',
       );
+    });
+  });
+
+  // Last: it may disable the administrator the other tests act as.
+  describe('the last administrator, under concurrency', () => {
+    it('two administrators disabling each other at once leave one of them enabled', async () => {
+      const other = await createPerson(test, 'platform_admin');
+      const [mine, theirs] = await Promise.all([
+        send(test, 'POST', `/api/users/${other.userId}/disable`, asAdmin),
+        send(test, 'POST', `/api/users/${admin.userId}/disable`, { cookie: other.cookie }),
+      ]);
+      const statuses = [mine.statusCode, theirs.statusCode];
+      expect(
+        statuses.filter((status) => status === 200),
+        `${mine.body} ${theirs.body}`,
+      ).toHaveLength(1);
+      expect(statuses.filter((status) => status === 409 || status === 401)).toHaveLength(1);
+      const disabledAt = await database.db.kysely
+        .selectFrom('users')
+        .select('disabled_at')
+        .where('id', 'in', [Number(admin.userId), Number(other.userId)])
+        .execute();
+      expect(disabledAt.filter((row) => row.disabled_at === null)).toHaveLength(1);
+
+      for (const userId of [admin.userId, other.userId]) {
+        await setUserDisabled(test.accounts, { actorLabel: 'test', userId, disabled: false });
+      }
     });
   });
 });

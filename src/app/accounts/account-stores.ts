@@ -80,8 +80,12 @@ export interface MembershipStore {
   listForUser(userId: string): Promise<MembershipWithOrganisation[]>;
   listForUsers(userIds: readonly string[]): Promise<MembershipWithOrganisation[]>;
   findById(id: string): Promise<MembershipWithOrganisation | undefined>;
-  /** How many memberships hold `role` for users who are not disabled. */
-  countActiveWithRole(role: Role): Promise<number>;
+  /**
+   * How many users who can sign in (not disabled, with a password) hold `role`, leaving out
+   * `excludingUserId`. On PostgreSQL it locks the memberships holding `role` until the transaction
+   * ends, so concurrent checks run one after the other.
+   */
+  countSignInCapableWithRole(role: Role, excludingUserId?: string): Promise<number>;
   /** False when there is no such membership. */
   remove(id: string): Promise<boolean>;
   /** Undefined when there is no such membership or the user already has `role` in its organisation. */
@@ -173,6 +177,8 @@ export interface UserDirectory {
   list(filter: { query?: string | undefined } & PageRequest): Promise<Page<UserAccount>>;
   /** Disables (`at`) or re-enables (null) the user; false when there is no such user. */
   setDisabledAt(id: string, at: string | null): Promise<boolean>;
+  /** Ends every session of the user and deletes their outstanding password links. */
+  revokeSignIns(id: string): Promise<void>;
 }
 
 /** Creates users with a password, hashed by better-auth as its own sign-up does. */
@@ -221,8 +227,6 @@ export interface AuthGateway {
   handle(request: Request): Promise<Response>;
   /** The session the request's cookie belongs to; undefined without one or when it expired. */
   findSession(headers: Headers): Promise<SessionLookup | undefined>;
-  /** Ends every session of the user (they are signed out everywhere). */
-  revokeSessions(userId: string): Promise<void>;
   /**
    * Has better-auth issue a single-use password link for the address and mail it through the outbox
    * (an invitation for a user without a password, a reset otherwise). Nothing happens for an unknown

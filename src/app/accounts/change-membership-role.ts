@@ -4,7 +4,6 @@ import { DomainError } from '../errors.ts';
 import type { Clock } from '../ports.ts';
 import type { AccountsTransaction, Membership } from './account-stores.ts';
 import { assertRoleFitsOrganisation } from './organisation-roles.ts';
-import { assertAnotherPlatformAdmin } from './platform-admin-guard.ts';
 import { membershipNotFound } from './remove-membership.ts';
 
 export interface ChangeMembershipRoleInput {
@@ -25,10 +24,9 @@ export async function changeMembershipRole(
   return deps.transaction(async (stores) => {
     const membership = await stores.memberships.findById(input.membershipId);
     if (!membership) throw membershipNotFound();
+    // The platform organisation holds platform_admin alone, so no change takes that role away (the
+    // last-administrator guard lives in removeMembership and setUserDisabled).
     assertRoleFitsOrganisation(input.role, membership.organisation);
-    if (membership.role === 'platform_admin' && input.role !== 'platform_admin') {
-      await assertAnotherPlatformAdmin(stores.memberships);
-    }
     const changed =
       membership.role === input.role
         ? undefined

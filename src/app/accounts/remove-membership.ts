@@ -27,7 +27,7 @@ export async function removeMembership(
     if (!membership) throw membershipNotFound();
     if (membership.role === 'platform_admin') {
       const user = await stores.users.findById(membership.userId);
-      if (user?.disabledAt === null) await assertAnotherPlatformAdmin(stores.memberships);
+      if (user?.disabledAt === null) await assertAnotherPlatformAdmin(stores.memberships, user.id);
     }
     if (!(await stores.memberships.remove(membership.id))) throw membershipNotFound();
     await appendAuditEvent(stores, {

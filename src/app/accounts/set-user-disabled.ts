@@ -1,6 +1,6 @@
 import { appendAuditEvent } from '../audit/append-audit-event.ts';
 import { DomainError } from '../errors.ts';
-import type { AccountsDeps, AuthGateway, UserAccount } from './account-stores.ts';
+import type { AccountsDeps, UserAccount } from './account-stores.ts';
 import { assertAnotherPlatformAdmin } from './platform-admin-guard.ts';
 
 export interface SetUserDisabledInput {
@@ -17,17 +17,19 @@ export function userNotFound(): DomainError {
 }
 
 /**
- * Disables a user (audited as user.disabled): their sessions end at once, signing in is refused with
- * ACCOUNT_DISABLED (src/infra/auth/create-auth.ts) and their API tokens stop working
- * (authenticate-api-token.ts). Re-enabling (user.enabled) lets them sign in again with the same
- * password and tokens. Asking for the state the user is already in changes nothing and logs nothing.
+ * Disables a user (audited as user.disabled): in the same transaction their sessions and outstanding
+ * password links are deleted; signing in is refused with ACCOUNT_DISABLED
+ * (src/infra/auth/create-auth.ts), a session cookie of theirs no longer signs a request in
+ * (src/server/plugins/auth.ts) and their API tokens stop working (authenticate-api-token.ts).
+ * Re-enabling (user.enabled) lets them sign in again with the same password and tokens. Asking for the
+ * state the user is already in changes nothing and logs nothing.
  */
 export async function setUserDisabled(
-  deps: Pick<AccountsDeps, 'transaction' | 'clock'> & { auth: Pick<AuthGateway, 'revokeSessions'> },
+  deps: Pick<AccountsDeps, 'transaction' | 'clock'>,
   input: SetUserDisabledInput,
 ): Promise<UserAccount> {
   const now = deps.clock.now();
-  const user = await deps.transaction(async (stores) => {
+  return deps.transaction(async (stores) => {
     const found = await stores.users.findById(input.userId);
     if (!found) throw userNotFound();
     if ((found.disabledAt !== null) === input.disabled) return found;
@@ -40,11 +42,12 @@ export async function setUserDisabled(
       }
       const memberships = await stores.memberships.listForUser(found.id);
       if (memberships.some((m) => m.role === 'platform_admin')) {
-        await assertAnotherPlatformAdmin(stores.memberships);
+        await assertAnotherPlatformAdmin(stores.memberships, found.id);
       }
     }
     const disabledAt = input.disabled ? now.toISOString() : null;
     if (!(await stores.users.setDisabledAt(found.id, disabledAt))) throw userNotFound();
+    if (input.disabled) await stores.users.revokeSignIns(found.id);
     await appendAuditEvent(stores, {
       occurredAt: now,
       actor: input.actorLabel,
@@ -54,7 +57,4 @@ export async function setUserDisabled(
     });
     return { ...found, disabledAt };
   });
-  // After the commit: a sign-in racing with it is refused by the session hook, which reads the column.
-  if (user.disabledAt !== null) await deps.auth.revokeSessions(user.id);
-  return user;
 }

@@ -20,9 +20,9 @@ export interface CustomerView {
 
 /**
  * The customer account with this e-mail address, for a provider administrator registering an
- * instance. Only customer accounts (applicants and agents) are found, by the whole address: no
- * partial matches, nothing about staff accounts, and an unknown address answers exactly like a staff
- * one, so the lookup lists nobody. Errors: forbidden (not a provider or platform administrator),
+ * instance. Only enabled customer accounts (applicants and agents) are found, by the whole address:
+ * no partial matches, nothing about staff or disabled accounts, and an unknown address answers
+ * exactly like those, so the lookup lists nobody. Errors: forbidden (not a provider or platform administrator),
  * not_found (customer_not_found).
  */
 export async function findCustomer(

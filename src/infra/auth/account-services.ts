@@ -8,7 +8,7 @@ import type {
 import { mailPasswordLink, type PasswordLinkMailDeps } from '../../app/accounts/mail-password-link.ts';
 import type { Clock } from '../../app/ports.ts';
 import { createFieldCipher, deriveDataKeys } from '../crypto/envelope.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, DatabaseDialect } from '../db/database.ts';
 import { createApiTokenRepository } from '../db/repositories/api-token-repository.ts';
 import { createAuditLogRepository } from '../db/repositories/audit-log-repository.ts';
 import {
@@ -29,10 +29,10 @@ import {
 import { createUserDirectory } from './user-directory.ts';
 
 /** Every accounts store on one executor: the database, or a transaction. */
-export function createAccountStores(executor: Kysely<DB>): AccountStores {
+export function createAccountStores(executor: Kysely<DB>, dialect: DatabaseDialect): AccountStores {
   return {
     organisations: createOrganisationRepository(executor),
-    memberships: createMembershipRepository(executor),
+    memberships: createMembershipRepository(executor, dialect),
     apiTokens: createApiTokenRepository(executor),
     clientAuthorisations: createClientAuthorisationRepository(executor),
     users: createUserDirectory(executor),
@@ -42,7 +42,7 @@ export function createAccountStores(executor: Kysely<DB>): AccountStores {
 }
 
 export function createAccountsTransaction(database: Database): AccountsTransaction {
-  return (work) => database.transaction((trx) => work(createAccountStores(trx)));
+  return (work) => database.transaction((trx) => work(createAccountStores(trx, database.dialect)));
 }
 
 /** better-auth behind the AuthGateway port. */
@@ -57,10 +57,6 @@ export function createAuthGateway(auth: Auth): AuthGateway {
       if (!response) return undefined;
       return { userId: response.user.id, setCookies: responseHeaders.getSetCookie() };
     },
-    async revokeSessions(userId) {
-      const context = await auth.$context;
-      await context.internalAdapter.deleteUserSessions(userId);
-    },
     async sendPasswordLink(email) {
       // better-auth issues and stores the single-use token, then calls sendResetPassword (below).
       await auth.api.requestPasswordReset({ body: { email } });
@@ -72,7 +68,7 @@ export function createAuthGateway(auth: Auth): AuthGateway {
 export function createAccountServices(
   options: Omit<CreateAuthOptions, 'sendPasswordLink'> & { clock: Clock },
 ): AccountServices {
-  const stores = createAccountStores(options.database.kysely);
+  const stores = createAccountStores(options.database.kysely, options.database.dialect);
   // The field cipher of the server's key, as the outbox dispatcher decrypts mail with (server.ts).
   const mailDeps: PasswordLinkMailDeps = {
     stores,

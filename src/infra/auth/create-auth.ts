@@ -4,6 +4,7 @@ import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { CredentialAccounts, UserAccount } from '../../app/accounts/account-stores.ts';
 import type { Database } from '../db/database.ts';
 import { deriveAuthSecret } from './auth-secret.ts';
+import { deletePasswordLinks } from './user-directory.ts';
 
 /** Where better-auth's own log lines go; a pino logger fits. */
 export interface AuthLogger {
@@ -127,6 +128,11 @@ export function buildAuthOptions(options: CreateAuthOptions) {
       resetPasswordTokenExpiresIn: PASSWORD_LINK_EXPIRES_IN_SECONDS,
       // Whoever had the old password is signed out once a new one is set.
       revokeSessionsOnPasswordReset: true,
+      // better-auth consumes the link used; other links mailed earlier must not set a password again.
+      // It calls this after its transaction committed, so the query does not wait for its lock.
+      onPasswordReset: async ({ user }: { user: { id: string } }) => {
+        await deletePasswordLinks(options.database.kysely, String(user.id));
+      },
       ...(options.sendPasswordLink === undefined
         ? {}
         : {
@@ -140,10 +146,13 @@ export function buildAuthOptions(options: CreateAuthOptions) {
         create: {
           // Every sign-in (password, two-factor, after a reset) ends in a new session: refuse it here.
           before: async (session: { userId: string | number }, context: HookContext | null) => {
+            // Sessions are only created by better-auth's endpoints, which pass their context; without
+            // one the disabled check below cannot run, so no session.
+            if (!context) throw new Error('A session was created outside a better-auth endpoint.');
             // Through better-auth's adapter, which joins the transaction a sign-up runs in (on SQLite a
             // query beside it would wait for the transaction's lock forever).
-            const user = await context?.context.internalAdapter.findUserById(String(session.userId));
-            if (user && (user as { disabledAt?: unknown }).disabledAt != null) {
+            const user = await context.context.internalAdapter.findUserById(String(session.userId));
+            if (!user || (user as { disabledAt?: unknown }).disabledAt != null) {
               throw APIError.from('UNAUTHORIZED', {
                 code: ACCOUNT_DISABLED_CODE,
                 message: 'This account has been disabled by an administrator.',

@@ -91,6 +91,8 @@ export function createPeopleDirectory(executor: Kysely<DB>): PeopleDirectory {
         .selectFrom('users as u')
         .select(['u.id', 'u.email', 'u.name'])
         .where('u.email', '=', email)
+        // A disabled account cannot take over an instance.
+        .where('u.disabled_at', 'is', null)
         .where(({ not, exists, selectFrom }) =>
           not(
             exists(

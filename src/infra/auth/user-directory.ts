@@ -30,6 +30,21 @@ function toUserAccount(row: UserRow): UserAccount {
   };
 }
 
+/** better-auth keeps a password link's token as `reset-password:<token>` with the user id as value. */
+const PASSWORD_LINK_IDENTIFIER_PATTERN = 'reset-password:%';
+
+/**
+ * Deletes the user's outstanding password links (better-auth's auth_verifications rows), so none
+ * mailed earlier still sets a password.
+ */
+export async function deletePasswordLinks(executor: Kysely<DB>, userId: string): Promise<void> {
+  await executor
+    .deleteFrom('auth_verifications')
+    .where('identifier', 'like', PASSWORD_LINK_IDENTIFIER_PATTERN)
+    .where('value', '=', userId)
+    .execute();
+}
+
 /** Reads better-auth's users table; better-auth alone writes it, except our `disabled_at`. */
 export function createUserDirectory(executor: Kysely<DB>): UserDirectory {
   const selectUsers = () =>
@@ -88,6 +103,13 @@ export function createUserDirectory(executor: Kysely<DB>): UserDirectory {
         .where('id', '=', rowId)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
+    },
+
+    async revokeSignIns(id) {
+      const rowId = parseRowId(id);
+      if (rowId === undefined) return;
+      await executor.deleteFrom('auth_sessions').where('user_id', '=', rowId).execute();
+      await deletePasswordLinks(executor, String(rowId));
     },
   };
 }

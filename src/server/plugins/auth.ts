@@ -77,8 +77,8 @@ function invalidToken(): DomainError {
  * Resolves the caller of every request into `request.actor`: from `Authorization: Bearer <API token>`
  * or from better-auth's session cookie. Anonymous requests cost nothing; a Bearer token that does not
  * authenticate is refused with 401 on any route (the client should know its token is dead), while a
- * stale session cookie just leaves the request anonymous. better-auth's own routes resolve their
- * session themselves. Without `accounts` (apps built without a database) every caller is anonymous.
+ * stale session cookie, or one of a disabled user, just leaves the request anonymous. better-auth's
+ * own routes resolve their session themselves. Without `accounts` (apps built without a database) every caller is anonymous.
  */
 export function registerAuthPlugin(app: FastifyInstance, accounts: AccountServices | undefined): void {
   app.decorateRequest('actor', undefined);
@@ -102,6 +102,9 @@ export function registerAuthPlugin(app: FastifyInstance, accounts: AccountServic
     if (!request.headers.cookie?.includes(SESSION_COOKIE)) return;
     const session = await accounts.auth.findSession(toAuthHeaders(request));
     if (!session) return;
+    // Disabling deletes the user's sessions, but one created by a sign-in racing with it may remain.
+    const user = await accounts.stores.users.findById(session.userId);
+    if (!user || user.disabledAt !== null) return;
     for (const cookie of session.setCookies) reply.header('set-cookie', cookie);
     request.actor = await resolveActor(accounts, session.userId);
     request.authMethod = 'session';

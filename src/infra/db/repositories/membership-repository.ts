@@ -6,12 +6,13 @@ import type {
   MembershipStore,
   MembershipWithOrganisation,
 } from '../../../app/accounts/account-stores.ts';
+import type { DatabaseDialect } from '../database.ts';
 import type { DB } from '../schema.ts';
 import type { ClientAuthorisationsTable, MembershipsTable } from '../tables/accounts.ts';
 import { parseRowId, toOrganisation, toRowId } from './organisation-repository.ts';
 
 /** Who belongs to which organisation in which role, on SQLite and PostgreSQL. */
-export function createMembershipRepository(executor: Kysely<DB>): MembershipStore {
+export function createMembershipRepository(executor: Kysely<DB>, dialect: DatabaseDialect): MembershipStore {
   const selectWithOrganisation = () =>
     executor
       .selectFrom('memberships as m')
@@ -61,13 +62,38 @@ export function createMembershipRepository(executor: Kysely<DB>): MembershipStor
       return row ? toMembership(row) : undefined;
     },
 
-    async countActiveWithRole(role) {
-      const row = await executor
+    async countSignInCapableWithRole(role, excludingUserId) {
+      if (dialect === 'postgres') {
+        // Locks every membership holding the role (in id order, so two guards never deadlock) until the
+        // transaction ends: a concurrent guard waits here, then counts what the first one committed
+        // (a fresh statement, so a fresh snapshot). SQLite runs one write transaction at a time anyway.
+        await executor
+          .selectFrom('memberships')
+          .select('id')
+          .where('role', '=', role)
+          .orderBy('id')
+          .forUpdate()
+          .execute();
+      }
+      let query = executor
         .selectFrom('memberships as m')
         .innerJoin('users as u', 'u.id', 'm.user_id')
         .where('m.role', '=', role)
         .where('u.disabled_at', 'is', null)
-        .select((eb) => eb.fn.countAll<number>().as('total'))
+        // An invited user who never chose a password cannot sign in either.
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('auth_accounts as a')
+              .select('a.id')
+              .whereRef('a.user_id', '=', 'u.id')
+              .where('a.provider_id', '=', 'credential')
+              .where('a.password', 'is not', null),
+          ),
+        );
+      const excluded = excludingUserId === undefined ? undefined : parseRowId(excludingUserId);
+      if (excluded !== undefined) query = query.where('m.user_id', '!=', excluded);
+      const row = await query
+        .select((eb) => eb.fn.count<number>('m.user_id').distinct().as('total'))
         .executeTakeFirstOrThrow();
       return Number(row.total);
     },
