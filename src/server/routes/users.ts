@@ -123,7 +123,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: RouteDeps): void 
             ? 'Disable a user (platform administrators)'
             : 'Re-enable a user (platform administrators)',
           description: disabled
-            ? 'Ends the user’s sessions; signing in is then refused (401, `details.authCode` ACCOUNT_DISABLED) and their API tokens answer 401. 409 for your own account and for the last platform administrator who can sign in. Audited as user.disabled; disabling a disabled user changes nothing.'
+            ? 'Ends the user’s sessions and voids their password links; signing in is then refused (401, `details.authCode` ACCOUNT_DISABLED) and their API tokens answer 401. 409 for your own account and for the last platform administrator who can sign in. Audited as user.disabled; disabling a disabled user changes nothing.'
             : 'The user may sign in again with their password; their API tokens work again. Audited as user.enabled; enabling an enabled user changes nothing.',
           params: userIdParams,
           response: { 200: userAnswerSchema, ...protectedInputErrors },
