@@ -53,6 +53,11 @@ function useValueFormatter() {
         .map((p) => [p.id, p.approvalNumber].filter(Boolean).join(' '))
         .join('; ');
     }
+    if (key === 'languages' && Array.isArray(value)) {
+      return value
+        .map((code) => t(`order-wizard:languages.${code}` as never, { defaultValue: code }))
+        .join(', ');
+    }
     if (Array.isArray(value)) return value.join(', ');
     if (typeof value === 'object') return JSON.stringify(value);
     return String(value);
