@@ -223,13 +223,7 @@ function AllowHostList({ onDone }: { onDone: (message: string) => void }) {
           ))}
         </Stack>
       )}
-      <Modal
-        opened={removing !== null}
-        onClose={close}
-        title={t('allowList.remove.title')}
-        centered
-        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-      >
+      <Modal opened={removing !== null} onClose={close} title={t('allowList.remove.title')} centered>
         {removing && (
           <Stack>
             <Text>{t('allowList.remove.body', { host: removing })}</Text>

@@ -283,7 +283,6 @@ function EventDrawer({
       onClose={onClose}
       position="right"
       size="lg"
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       title={sequence === null ? '' : t('audit.detail.title', { seq: sequence })}
     >
       {event.error ? (

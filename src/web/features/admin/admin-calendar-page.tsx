@@ -34,6 +34,7 @@ import {
   useDeleteCalendarOverride,
   useSetCalendarOverride,
 } from './api.ts';
+import { DayTextFields } from './calendar-day-texts.tsx';
 import { YearGrid } from './calendar-grid.tsx';
 import { CalendarNoticeForm } from './calendar-notice-form.tsx';
 import { AdminNav, fieldError, READABLE_ALERT, ScrollTable, useActorLabel } from './shared.tsx';
@@ -227,37 +228,16 @@ function OverrideForm({ onSaved }: { onSaved: (date: string) => void }) {
             }
             required
           />
-          <TextInput
-            label={t('calendar.form.nameEn')}
-            placeholder={t('calendar.form.nameEnPlaceholder')}
-            value={form.nameEn}
-            onChange={(e) => set({ nameEn: e.currentTarget.value })}
-            error={fieldError(error, 'nameEn')}
-          />
-          <TextInput
-            label={t('calendar.form.nameZh')}
-            placeholder={t('calendar.form.nameZhPlaceholder')}
-            lang="zh-CN"
-            value={form.nameZh}
-            onChange={(e) => set({ nameZh: e.currentTarget.value })}
-            error={fieldError(error, 'nameZh')}
-          />
-          <TextInput
-            label={t('calendar.form.source')}
-            placeholder={t('calendar.form.sourcePlaceholder')}
-            description={t('calendar.form.sourceHint')}
-            value={form.sourceText}
-            onChange={(e) => set({ sourceText: e.currentTarget.value })}
-            required
-            error={fieldError(error, 'source.text') ?? (touched ? sourceError : undefined)}
-          />
-          <TextInput
-            type="url"
-            label={t('calendar.form.sourceUrl')}
-            placeholder="https://www.gov.cn/…"
-            value={form.sourceUrl}
-            onChange={(e) => set({ sourceUrl: e.currentTarget.value })}
-            error={fieldError(error, 'source.url')}
+          <DayTextFields
+            values={form}
+            onChange={set}
+            error={error}
+            namePlaceholders={{
+              en: t('calendar.form.nameEnPlaceholder'),
+              zh: t('calendar.form.nameZhPlaceholder'),
+            }}
+            sourceHint={t('calendar.form.sourceHint')}
+            sourceError={touched ? sourceError : undefined}
           />
           {error && <ApiErrorAlert error={error} />}
           <Group>

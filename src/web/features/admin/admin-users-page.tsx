@@ -590,13 +590,7 @@ function CreateOrganisationModal({
   }
   const required = t('source.required');
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-      opened={opened}
-      onClose={close}
-      title={t('organisations.createTitle')}
-      centered
-    >
+    <Modal opened={opened} onClose={close} title={t('organisations.createTitle')} centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <NativeSelect
@@ -788,13 +782,7 @@ function AddMemberModal({
   }
   const required = t('source.required');
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-      opened={opened}
-      onClose={close}
-      title={t('members.title')}
-      centered
-    >
+    <Modal opened={opened} onClose={close} title={t('members.title')} centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {preset?.user ? (
@@ -933,13 +921,7 @@ function InviteUserModal({
   }
   const required = t('source.required');
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-      opened={opened}
-      onClose={close}
-      title={t('invite.title')}
-      centered
-    >
+    <Modal opened={opened} onClose={close} title={t('invite.title')} centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
@@ -1051,13 +1033,7 @@ function ConfirmUserAction({
     }
   }
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-      opened
-      onClose={close}
-      title={t(`confirm.${key}.title`, { name: user.name })}
-      centered
-    >
+    <Modal opened onClose={close} title={t(`confirm.${key}.title`, { name: user.name })} centered>
       <Stack gap="sm">
         <Text size="sm">{t(`confirm.${key}.body`, { name: user.name, email: user.email })}</Text>
         {mutation.error && <ApiErrorAlert error={mutation.error} />}
@@ -1132,14 +1108,7 @@ function ManageRolesModal({
     }
   }
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-      opened
-      onClose={close}
-      title={t('roles.title', { name: user.user.name })}
-      centered
-      size="lg"
-    >
+    <Modal opened onClose={close} title={t('roles.title', { name: user.user.name })} centered size="lg">
       {asking ? (
         <Stack gap="sm">
           <Text size="sm">

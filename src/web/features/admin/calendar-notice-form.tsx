@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useSetCalendarNotice } from './api.ts';
+import { DayTextFields } from './calendar-day-texts.tsx';
 import { fieldError, READABLE_ALERT } from './shared.tsx';
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/u;
@@ -206,36 +207,15 @@ export function CalendarNoticeForm({ onSaved }: { onSaved: (date: string) => voi
               </Button>
             )}
           </fieldset>
-          <TextInput
-            label={t('calendar.form.nameEn')}
-            placeholder={t('calendar.notice.nameEnPlaceholder')}
-            value={draft.nameEn}
-            onChange={(e) => set({ nameEn: e.currentTarget.value })}
-            error={fieldError(error, 'nameEn')}
-          />
-          <TextInput
-            label={t('calendar.form.nameZh')}
-            placeholder={t('calendar.notice.nameZhPlaceholder')}
-            lang="zh-CN"
-            value={draft.nameZh}
-            onChange={(e) => set({ nameZh: e.currentTarget.value })}
-            error={fieldError(error, 'nameZh')}
-          />
-          <TextInput
-            label={t('calendar.form.source')}
-            placeholder={t('calendar.form.sourcePlaceholder')}
-            value={draft.sourceText}
-            onChange={(e) => set({ sourceText: e.currentTarget.value })}
-            required
-            error={fieldError(error, 'source.text') ?? show(problems.source)}
-          />
-          <TextInput
-            type="url"
-            label={t('calendar.form.sourceUrl')}
-            placeholder="https://www.gov.cn/…"
-            value={draft.sourceUrl}
-            onChange={(e) => set({ sourceUrl: e.currentTarget.value })}
-            error={fieldError(error, 'source.url')}
+          <DayTextFields
+            values={draft}
+            onChange={set}
+            error={error}
+            namePlaceholders={{
+              en: t('calendar.notice.nameEnPlaceholder'),
+              zh: t('calendar.notice.nameZhPlaceholder'),
+            }}
+            sourceError={show(problems.source)}
           />
           {error && <ApiErrorAlert error={error} />}
           <Group>

@@ -52,13 +52,7 @@ export function ConfirmButton({
       >
         {label}
       </Button>
-      <Modal
-        opened={opened}
-        onClose={close}
-        title={title}
-        centered
-        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-      >
+      <Modal opened={opened} onClose={close} title={title} centered>
         <Stack>
           {children}
           <ApiErrorAlert error={error} />

@@ -146,14 +146,7 @@ function ReasonsButton({
       >
         {t(`decide.${texts}.label`)}
       </Button>
-      <Modal
-        opened={opened}
-        onClose={close}
-        title={t(`decide.${texts}.title`)}
-        size="lg"
-        centered
-        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-      >
+      <Modal opened={opened} onClose={close} title={t(`decide.${texts}.title`)} size="lg" centered>
         <Stack>
           <Text size="sm">{t(`decide.${texts}.intro`)}</Text>
           {drafts.map((draft, index) => (

@@ -15,6 +15,7 @@ import { IconCircleCheck, IconCircleDashed } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
+import { SourceLine } from '../../components/source-line.tsx';
 import { currentLanguage } from '../../i18n/i18n.ts';
 import { localize } from '../../lib/format.ts';
 import type { LicenceApplication, LicenceMaterial } from './api.ts';
@@ -26,7 +27,6 @@ import {
   materialAnchor,
 } from './materials.ts';
 import { readReasonText } from './reasons.ts';
-import { SourceLine } from './source-line.tsx';
 
 const MAX_NOTE_LENGTH = 500;
 

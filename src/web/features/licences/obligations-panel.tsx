@@ -238,13 +238,7 @@ function FileChangeButton({
       >
         {t('changes.markFiled')}
       </Button>
-      <Modal
-        opened={opened}
-        onClose={close}
-        title={t('changes.markFiledTitle', { kind })}
-        centered
-        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-      >
+      <Modal opened={opened} onClose={close} title={t('changes.markFiledTitle', { kind })} centered>
         <form
           onSubmit={(event) => {
             event.preventDefault();

@@ -2,9 +2,9 @@ import { Alert, Badge, Group, List, Loader, Paper, Stack, Text, Title } from '@m
 import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconInfoCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SourceLine } from '../../components/source-line.tsx';
 import { localize } from '../../lib/format.ts';
 import type { LicenceCheck, PrerequisitesView } from './api.ts';
-import { SourceLine } from './source-line.tsx';
 
 type Outcome = LicenceCheck['outcome'];
 

@@ -127,7 +127,6 @@ function DeleteSiteModal({
         onClose();
       }}
       title={t('detail.delete.title')}
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
       centered
     >
       <Stack>

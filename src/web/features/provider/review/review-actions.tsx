@@ -74,13 +74,7 @@ export function ConfirmCommand({
       >
         {label}
       </Button>
-      <Modal
-        opened={opened}
-        onClose={close}
-        title={title}
-        centered
-        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-      >
+      <Modal opened={opened} onClose={close} title={title} centered>
         <Stack>
           {children}
           <ApiErrorAlert error={command.error} />
@@ -211,14 +205,7 @@ export function ReasonsCommand({
       >
         {label}
       </Button>
-      <Modal
-        opened={opened}
-        onClose={close}
-        title={title}
-        size="lg"
-        centered
-        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-      >
+      <Modal opened={opened} onClose={close} title={title} size="lg" centered>
         <Stack>
           <Text size="sm">{intro}</Text>
           <ReasonsEditor

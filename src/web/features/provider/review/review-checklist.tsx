@@ -18,8 +18,8 @@ import { useTranslation } from 'react-i18next';
 import type { OrderContentDraft } from '../../../../domain/order-content/order-content.ts';
 import { readableTextColor } from '../../../app/theme.ts';
 import { ApiErrorAlert } from '../../../components/api-error-alert.tsx';
+import { SourceLine } from '../../../components/source-line.tsx';
 import { localize } from '../../../lib/format.ts';
-import { useSources } from '../../eligibility/sources.tsx';
 import { type OrderChecklistItem, type OrderView, useOrderChecklist } from '../api.ts';
 import { describeFieldPath } from './fields.ts';
 import { findPersonName } from './review-people.ts';
@@ -88,7 +88,6 @@ function DocumentItem({
   onShowDocument: (documentId: string) => void;
 }) {
   const { t } = useTranslation('provider');
-  const sources = useSources();
   const label = describeChecklistItem(t, item, content);
   const notes = item.notes.map((note) => localize(note)).join(' ');
   return (
@@ -122,34 +121,7 @@ function DocumentItem({
             ))}
           </Group>
         )}
-        {item.sources.length > 0 && (
-          <Text size="xs" c="gray.7">
-            {t('checklist.sources', { count: item.sources.length })}{' '}
-            {item.sources.map((id, index) => {
-              const source = sources.data?.get(id);
-              return (
-                <span key={id}>
-                  {index > 0 && '; '}
-                  {source?.url ? (
-                    // Underlined and in the line's grey: colour alone would not set it apart (WCAG 1.4.1).
-                    <Anchor
-                      href={source.url}
-                      target="_blank"
-                      rel="noopener noreferrer"
-                      inherit
-                      underline="always"
-                      c="gray.8"
-                    >
-                      {source.title}
-                    </Anchor>
-                  ) : (
-                    (source?.title ?? id)
-                  )}
-                </span>
-              );
-            })}
-          </Text>
-        )}
+        <SourceLine ids={item.sources} label={t('checklist.sources', { count: item.sources.length })} />
       </Stack>
     </Box>
   );

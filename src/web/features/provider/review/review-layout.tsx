@@ -101,11 +101,7 @@ export function ReviewLayout({
     command,
     onDone: (message) => () => {
       setDone(message);
-      notify({
-        message,
-        color: 'green',
-        closeButtonProps: { 'aria-label': t('common:actions.close') },
-      });
+      notify({ message, color: 'green' });
     },
     showDocument: (documentId) => setShownDocument((last) => ({ documentId, seq: (last?.seq ?? 0) + 1 })),
   };

@@ -1,19 +1,20 @@
 import { Anchor, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { describeSource, SOURCE_LINK_CLASS, useSources } from '../eligibility/sources.tsx';
+import { describeSource, SOURCE_LINK_CLASS, useSources } from '../features/eligibility/sources.tsx';
 
 /**
  * "Source: …" under a check or a material, each source a link with its title (the catalogue's
- * sources, GET /api/catalogue/sources). The links are underlined: in a line of grey text the colour
+ * sources, GET /api/catalogue/sources), titled in the UI language where the catalogue has it; `label`
+ * replaces "Source:" where the eligibility texts are not loaded. The links are underlined: in a line of grey text the colour
  * alone would not set them apart (WCAG 1.4.1), so they keep the line’s grey and carry the underline.
  */
-export function SourceLine({ ids }: { ids: readonly string[] }) {
-  const { t } = useTranslation('licences');
+export function SourceLine({ ids, label }: { ids: readonly string[]; label?: string }) {
+  const { t } = useTranslation();
   const { data } = useSources();
   if (ids.length === 0) return null;
   return (
     <Text size="xs" c="gray.7">
-      {t('eligibility:sources.label', { count: ids.length })}{' '}
+      {label ?? t('eligibility:sources.label', { count: ids.length })}{' '}
       {ids.map((id, index) => {
         const source = data?.get(id);
         const { title, lang } = source ? describeSource(source) : { title: id, lang: undefined };
