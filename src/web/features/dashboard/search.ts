@@ -1,5 +1,4 @@
-import * as z from 'zod/mini';
-import { optional, page } from '../provider/queue/queue-search.ts';
+import { presentOnly, readInteger, readPage } from '../../lib/search-params.ts';
 
 /**
  * The dashboard's query (/app?client=12&page=2): an agent's chosen client (a user id, as GET
@@ -12,14 +11,9 @@ export interface DashboardSearch {
   page?: number;
 }
 
-const dashboardSearchSchema = z.object({
-  client: optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER))),
-  page,
-});
-
 export function parseDashboardSearch(search: Record<string, unknown>): DashboardSearch {
-  const parsed = dashboardSearchSchema.parse(search);
-  return Object.fromEntries(
-    Object.entries(parsed).filter(([, value]) => value !== undefined),
-  ) as DashboardSearch;
+  return presentOnly({
+    client: readInteger(search.client, 1, Number.MAX_SAFE_INTEGER),
+    page: readPage(search.page),
+  });
 }

@@ -1,6 +1,6 @@
-import * as z from 'zod/mini';
-import { ORDER_STATUSES } from '../../../../domain/workflow/order-status.ts';
+import { ORDER_STATUSES, type OrderStatus } from '../../../../domain/workflow/order-status.ts';
 import { ORDER_TYPE_IDS, type OrderTypeId } from '../../../../domain/workflow/order-type.ts';
+import { presentOnly, readInteger, readOneOf, readPage, readText } from '../../../lib/search-params.ts';
 
 /**
  * The reviewers' queue filters as the URL holds them (/provider?flag=overdue&province=44&page=2), so a
@@ -15,28 +15,30 @@ export type QueueFlag = (typeof QUEUE_FLAGS)[number];
 /** The search text's longest form; the API allows 100 characters after normalisation. */
 export const MAX_QUEUE_SEARCH = 100;
 
-export const optional = <T extends z.core.SomeType>(schema: T) => z.catch(z.optional(schema), undefined);
-export const page = optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(40_000)));
-
-const queueSearchSchema = z.object({
-  view: optional(z.enum(['queue', 'all'])),
-  status: optional(z.enum(ORDER_STATUSES)),
-  type: optional(z.enum(ORDER_TYPE_IDS as [OrderTypeId, ...OrderTypeId[]])),
-  /** A number, as the router reads `province=44` (its query values are JSON); the API takes it as text. */
-  province: optional(z.coerce.number().check(z.int(), z.minimum(10), z.maximum(99))),
-  flag: optional(z.enum(QUEUE_FLAGS)),
-  // `q=123` reads as a number: searched as text all the same.
-  q: optional(z.coerce.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_QUEUE_SEARCH))),
-  page,
+export interface QueueSearch {
+  view?: 'queue' | 'all';
+  status?: OrderStatus;
+  type?: OrderTypeId;
+  /** A number, as the router reads `province=44`; the API takes it as text. */
+  province?: number;
+  flag?: QueueFlag;
+  /** `q=123` reads as a number: searched as text all the same. */
+  q?: string;
+  page?: number;
   /** The authority's second list (orders at the SMS step) pages on its own. */
-  smsPage: page,
-});
-
-export type QueueSearch = z.infer<typeof queueSearchSchema>;
+  smsPage?: number;
+}
 
 /** validateSearch of /provider and /authority. */
 export function parseQueueSearch(search: Record<string, unknown>): QueueSearch {
-  const parsed = queueSearchSchema.parse(search);
-  // Defaults stay out of the URL, so a plain link and the default view are the same page.
-  return Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined)) as QueueSearch;
+  return presentOnly({
+    view: readOneOf(search.view, ['queue', 'all'] as const),
+    status: readOneOf(search.status, ORDER_STATUSES),
+    type: readOneOf(search.type, ORDER_TYPE_IDS),
+    province: readInteger(search.province, 10, 99),
+    flag: readOneOf(search.flag, QUEUE_FLAGS),
+    q: readText(search.q, MAX_QUEUE_SEARCH),
+    page: readPage(search.page),
+    smsPage: readPage(search.smsPage),
+  });
 }
