@@ -1,15 +1,15 @@
-import { Alert, Anchor, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
-import { ListPager, readPage } from '../../components/list-pager.tsx';
+import { readPage } from '../../components/list-pager.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { localize } from '../../lib/format.ts';
 import { useMe } from '../../lib/session.ts';
-import { ORDER_PAGE_SIZE, type OrderListParams, useOrderList, useProvinces } from '../provider/api.ts';
+import { type OrderListParams, useOrderList, useProvinces } from '../provider/api.ts';
 import { ConsoleNav } from '../provider/console-nav.tsx';
 import { DeadlineSummary } from '../provider/queue/deadline-summary.tsx';
-import { OrderTable } from '../provider/queue/order-table.tsx';
+import { PagedOrderTable } from '../provider/queue/order-table.tsx';
 import { QueueFilters, type QueueSearchChange } from '../provider/queue/queue-filters.tsx';
 import type { QueueSearch } from '../provider/queue/queue-search.ts';
 import { useAuthorityNav } from './console-nav.ts';
@@ -79,23 +79,15 @@ export function AuthorityQueuePage() {
         {review.isPending && <Loader aria-label={t('common:states.loading')} />}
         <ApiErrorAlert error={review.error} onRetry={() => void review.refetch()} />
         {review.data && (
-          <Stack gap="sm">
-            {rows.length === 0 ? (
-              <Alert variant="light" color="gray">
-                {isFiltered || page > 1 ? t('provider:queue.noMatch') : t('queue.emptyReview')}
-              </Alert>
-            ) : (
-              <OrderTable orders={rows} reviewPath="/authority/orders/$ref" caption={t('queue.inReview')} />
-            )}
-            <ListPager
-              page={page}
-              pageSize={ORDER_PAGE_SIZE}
-              total={review.data.total}
-              shown={rows.length}
-              label={t('queue.inReview')}
-              onChange={(next) => goTo({ page: next === 1 ? undefined : next })}
-            />
-          </Stack>
+          <PagedOrderTable
+            orders={rows}
+            total={review.data.total}
+            page={page}
+            onPage={(next) => goTo({ page: next === 1 ? undefined : next })}
+            reviewPath="/authority/orders/$ref"
+            caption={t('queue.inReview')}
+            emptyText={isFiltered || page > 1 ? t('provider:queue.noMatch') : t('queue.emptyReview')}
+          />
         )}
       </section>
 
@@ -114,23 +106,15 @@ export function AuthorityQueuePage() {
         {sms.isPending && <Loader aria-label={t('common:states.loading')} />}
         <ApiErrorAlert error={sms.error} onRetry={() => void sms.refetch()} />
         {sms.data && (
-          <Stack gap="sm">
-            {smsRows.length === 0 ? (
-              <Alert variant="light" color="gray">
-                {isFiltered || smsPage > 1 ? t('provider:queue.noMatch') : t('queue.emptySms')}
-              </Alert>
-            ) : (
-              <OrderTable orders={smsRows} reviewPath="/authority/orders/$ref" caption={t('queue.atSms')} />
-            )}
-            <ListPager
-              page={smsPage}
-              pageSize={ORDER_PAGE_SIZE}
-              total={sms.data.total}
-              shown={smsRows.length}
-              label={t('queue.atSms')}
-              onChange={(next) => goTo({ smsPage: next === 1 ? undefined : next })}
-            />
-          </Stack>
+          <PagedOrderTable
+            orders={smsRows}
+            total={sms.data.total}
+            page={smsPage}
+            onPage={(next) => goTo({ smsPage: next === 1 ? undefined : next })}
+            reviewPath="/authority/orders/$ref"
+            caption={t('queue.atSms')}
+            emptyText={isFiltered || smsPage > 1 ? t('provider:queue.noMatch') : t('queue.emptySms')}
+          />
         )}
       </section>
     </Stack>

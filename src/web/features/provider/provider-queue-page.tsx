@@ -1,14 +1,14 @@
-import { Alert, Group, Loader, Paper, Stack } from '@mantine/core';
+import { Group, Loader, Paper, Stack } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { OrderStatus } from '../../../domain/workflow/order-status.ts';
 import { ApiErrorAlert } from '../../components/api-error-alert.tsx';
-import { ListPager, readPage } from '../../components/list-pager.tsx';
+import { readPage } from '../../components/list-pager.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import { ORDER_PAGE_SIZE, type OrderListParams, useOrderList } from './api.ts';
+import { type OrderListParams, useOrderList } from './api.ts';
 import { ConsoleNav, useProviderNav } from './console-nav.tsx';
 import { DeadlineSummary } from './queue/deadline-summary.tsx';
-import { OrderTable } from './queue/order-table.tsx';
+import { PagedOrderTable } from './queue/order-table.tsx';
 import { QueueFilters, type QueueSearchChange } from './queue/queue-filters.tsx';
 import type { QueueSearch } from './queue/queue-search.ts';
 
@@ -71,22 +71,16 @@ export function ProviderQueuePage() {
           <Group justify="flex-end" wrap="wrap">
             <DeadlineSummary params={filters} />
           </Group>
-          {rows.length === 0 ? (
-            <Alert variant="light" color="gray">
-              {isFiltered || page > 1 ? t('queue.noMatch') : t('queue.emptyQueue')}
-            </Alert>
-          ) : (
-            <OrderTable orders={rows} reviewPath="/provider/orders/$ref" caption={t('queue.title')} />
-          )}
-          <ListPager
-            page={page}
-            pageSize={ORDER_PAGE_SIZE}
+          <PagedOrderTable
+            orders={rows}
             total={list.data.total}
-            shown={rows.length}
-            label={t('queue.title')}
-            onChange={(next) =>
+            page={page}
+            onPage={(next) =>
               void navigate({ to: '.', search: { ...search, page: next === 1 ? undefined : next } })
             }
+            reviewPath="/provider/orders/$ref"
+            caption={t('queue.title')}
+            emptyText={isFiltered || page > 1 ? t('queue.noMatch') : t('queue.emptyQueue')}
           />
         </>
       )}

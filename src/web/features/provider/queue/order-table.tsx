@@ -1,10 +1,11 @@
-import { Anchor, Badge, Box, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ListPager } from '../../../components/list-pager.tsx';
 import { StatusBadge } from '../../../components/status-badge.tsx';
 import { formatDateTime, localize } from '../../../lib/format.ts';
-import { type OrderSummary, useCatalogueList, useProvinces } from '../api.ts';
+import { ORDER_PAGE_SIZE, type OrderSummary, useCatalogueList, useProvinces } from '../api.ts';
 import { DeadlineBadge } from '../review/deadline.tsx';
 
 /**
@@ -128,5 +129,44 @@ export function OrderTable({
         ))}
       </Stack>
     </>
+  );
+}
+
+/** One page of a queue: the table (or `emptyText` when the page has no order) and the pager under it. */
+export function PagedOrderTable({
+  orders,
+  total,
+  page,
+  onPage,
+  reviewPath,
+  caption,
+  emptyText,
+}: {
+  orders: OrderSummary[];
+  total: number;
+  page: number;
+  onPage: (page: number) => void;
+  reviewPath: ReviewPath;
+  caption: string;
+  emptyText: string;
+}) {
+  return (
+    <Stack gap="sm">
+      {orders.length === 0 ? (
+        <Alert variant="light" color="gray">
+          {emptyText}
+        </Alert>
+      ) : (
+        <OrderTable orders={orders} reviewPath={reviewPath} caption={caption} />
+      )}
+      <ListPager
+        page={page}
+        pageSize={ORDER_PAGE_SIZE}
+        total={total}
+        shown={orders.length}
+        label={caption}
+        onChange={onPage}
+      />
+    </Stack>
   );
 }
